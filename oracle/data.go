@@ -1,0 +1,147 @@
+package oracle
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/big"
+	"strings"
+)
+
+// Data is a table of samples: K rows of inputs x_i ∈ ℚ^d and one label each.
+// Label names the last column: "y" (wanted labels of f+g) or "z" (targets of
+// g itself).
+type Data struct {
+	X     [][]*big.Rat
+	Y     []*big.Rat
+	Label string
+}
+
+// K is the number of samples.
+func (d *Data) K() int { return len(d.X) }
+
+// Dim is the input dimension d (0 for empty data).
+func (d *Data) Dim() int {
+	if len(d.X) == 0 {
+		return 0
+	}
+	return len(d.X[0])
+}
+
+// DuplicatePointError reports two equal inputs x_I = x_J (1-based rows); the
+// paper assumes pairwise distinct samples.
+type DuplicatePointError struct {
+	I, J int
+}
+
+func (e *DuplicatePointError) Error() string {
+	return fmt.Sprintf("rows %d and %d have the same input x (the paper assumes pairwise distinct samples)", e.I, e.J)
+}
+
+// CheckDistinct returns a *DuplicatePointError naming the first two equal rows.
+func CheckDistinct(X [][]*big.Rat) error {
+	seen := make(map[string]int, len(X))
+	for i, x := range X {
+		var b strings.Builder
+		for _, v := range x {
+			b.WriteString(v.RatString())
+			b.WriteByte(',')
+		}
+		if j, ok := seen[b.String()]; ok {
+			return &DuplicatePointError{I: j + 1, J: i + 1}
+		}
+		seen[b.String()] = i
+	}
+	return nil
+}
+
+// ReadData reads the data CSV format of INTERFACE.md: a header x1,…,xd,y (or
+// …,z) and one sample per row, every number exact. Errors name file:line:column.
+func ReadData(r io.Reader, name string) (*Data, error) {
+	sc := bufio.NewScanner(io.LimitReader(r, maxInputBytes))
+	sc.Buffer(make([]byte, 1<<16), 1<<28)
+	d := &Data{}
+	line, dim := 0, -1
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(strings.TrimSuffix(sc.Text(), "\r"))
+		if text == "" {
+			continue
+		}
+		fields := strings.Split(text, ",")
+		if dim < 0 {
+			if err := d.readHeader(fields, name, line); err != nil {
+				return nil, err
+			}
+			dim = len(fields) - 1
+			continue
+		}
+		if len(fields) != dim+1 {
+			return nil, &ParseError{File: name, Line: line, Msg: fmt.Sprintf("row has %d fields, header has %d", len(fields), dim+1)}
+		}
+		x := make([]*big.Rat, dim)
+		col := 1
+		for j, f := range fields {
+			v, err := ParseRat(f)
+			if err != nil {
+				return nil, &ParseError{File: name, Line: line, Column: col, Msg: err.Error()}
+			}
+			if j < dim {
+				x[j] = v
+			} else {
+				d.Y = append(d.Y, v)
+			}
+			col += len(f) + 1
+		}
+		d.X = append(d.X, x)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &ParseError{File: name, Line: line, Msg: err.Error()}
+	}
+	if dim < 0 {
+		return nil, &ParseError{File: name, Msg: "empty file (want a header x1,…,xd,y)"}
+	}
+	if len(d.X) == 0 {
+		return nil, &ParseError{File: name, Msg: "no data rows after the header"}
+	}
+	return d, nil
+}
+
+func (d *Data) readHeader(fields []string, name string, line int) error {
+	if len(fields) < 2 {
+		return &ParseError{File: name, Line: line, Msg: "header needs x1,…,xd and a label column y or z"}
+	}
+	for j, f := range fields[:len(fields)-1] {
+		if want := fmt.Sprintf("x%d", j+1); strings.TrimSpace(f) != want {
+			return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("header column %d is %q, want %q", j+1, f, want)}
+		}
+	}
+	lab := strings.TrimSpace(fields[len(fields)-1])
+	if lab != "y" && lab != "z" {
+		return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("last header column is %q, want the label column y (or z)", lab)}
+	}
+	d.Label = lab
+	return nil
+}
+
+// WriteCSV writes d in the data CSV format with exact numbers.
+func (d *Data) WriteCSV(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	for j := 1; j <= d.Dim(); j++ {
+		fmt.Fprintf(bw, "x%d,", j)
+	}
+	label := d.Label
+	if label == "" {
+		label = "y"
+	}
+	bw.WriteString(label + "\n")
+	for i, x := range d.X {
+		for _, v := range x {
+			bw.WriteString(FormatRat(v))
+			bw.WriteByte(',')
+		}
+		bw.WriteString(FormatRat(d.Y[i]))
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}

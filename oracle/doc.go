@@ -1,0 +1,32 @@
+// Package oracle evaluates feed-forward ReLU networks exactly.
+//
+// A Network g: ℚ^d → ℚ is a list of affine layers with ReLU σ(t) = max{t, 0}
+// after every layer but the last, which has a single output:
+//
+//	g(x) = W_L·σ(… σ(W_1·x + b_1) …) + b_L.
+//
+// Every weight, input and output is a *big.Rat; nothing in this package rounds.
+// The hidden widths n_1, …, n_{L−1} sum to m, the neuron count the paper's
+// bounds speak of.
+//
+// The package offers four views of one network, each tested against the first:
+//
+//   - Eval: layer-by-layer big.Rat evaluation, the slow, obviously correct model;
+//   - Restrict: the exact continuous piecewise-linear function t ↦ g(p + t·u)
+//     on a line, with its sorted rational breakpoints (what the paper's lower
+//     bounds count);
+//   - Verify: exact fine-tuning checks (f+)g(x_i) = y_i with a certificate or the
+//     first failing row, using the line restriction as a fast path when the first
+//     layer has rank one (every 2-layer network of Theorem 4.4);
+//   - EvalFloat: float64 evaluation through gonum, a speed baseline only.
+//
+// # Invariants
+//
+// A Network returned by this package or accepted by Validate has at least one
+// layer, rectangular weight matrices whose shapes chain, and exactly one
+// output. Functions taking a Network panic with an "oracle: " prefix on a
+// network that does not satisfy these (programmer misuse); readers of user
+// files return typed errors (*ParseError, *ShapeError, *DuplicatePointError).
+//
+// The package knows nothing of the paper: it serves every claim the same way.
+package oracle

@@ -1,0 +1,178 @@
+package oracle
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"strings"
+)
+
+// ParseError is bad user input: the file, its line and column when known
+// (0 when not), and what is wrong.
+type ParseError struct {
+	File         string
+	Line, Column int
+	Msg          string
+}
+
+func (e *ParseError) Error() string {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+type jsonLayer struct {
+	W [][]json.RawMessage `json:"W"`
+	B []json.RawMessage   `json:"b"`
+}
+
+type jsonNetwork struct {
+	Layers []jsonLayer `json:"layers"`
+}
+
+// maxInputBytes bounds what a reader accepts, so hostile input fails cleanly.
+const maxInputBytes = 1 << 30
+
+// ReadNetwork reads the network JSON format of INTERFACE.md. Numbers may be
+// JSON strings ("-2/3", "0.125") or plain JSON numbers, read exactly as written.
+// name labels errors (usually the file path).
+func ReadNetwork(r io.Reader, name string) (*Network, error) {
+	src, err := io.ReadAll(io.LimitReader(r, maxInputBytes))
+	if err != nil {
+		return nil, &ParseError{File: name, Msg: err.Error()}
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, &ParseError{File: name, Msg: "empty file"}
+	}
+	var jn jsonNetwork
+	dec := json.NewDecoder(bytes.NewReader(src))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&jn); err != nil {
+		return nil, jsonError(name, src, err)
+	}
+	n := &Network{Layers: make([]Layer, len(jn.Layers))}
+	for li, jl := range jn.Layers {
+		l := Layer{W: make([][]*big.Rat, len(jl.W)), B: make([]*big.Rat, len(jl.B))}
+		for r, row := range jl.W {
+			l.W[r] = make([]*big.Rat, len(row))
+			for c, raw := range row {
+				v, err := rawRat(raw)
+				if err != nil {
+					return nil, entryError(name, src, raw, fmt.Sprintf("layers[%d].W[%d][%d]: %v", li, r, c, err))
+				}
+				l.W[r][c] = v
+			}
+		}
+		for r, raw := range jl.B {
+			v, err := rawRat(raw)
+			if err != nil {
+				return nil, entryError(name, src, raw, fmt.Sprintf("layers[%d].b[%d]: %v", li, r, err))
+			}
+			l.B[r] = v
+		}
+		n.Layers[li] = l
+	}
+	if err := n.Validate(); err != nil {
+		return nil, &ParseError{File: name, Msg: err.Error()}
+	}
+	return n, nil
+}
+
+func rawRat(raw json.RawMessage) (*big.Rat, error) {
+	s := strings.TrimSpace(string(raw))
+	if strings.HasPrefix(s, `"`) {
+		var str string
+		if err := json.Unmarshal(raw, &str); err != nil {
+			return nil, err
+		}
+		return ParseRat(str)
+	}
+	if s == "null" {
+		return nil, fmt.Errorf("null is not a number")
+	}
+	return ParseRat(s)
+}
+
+// entryError locates raw inside src (first occurrence after nothing better is
+// known is good enough to point a person at the right line).
+func entryError(name string, src []byte, raw json.RawMessage, msg string) error {
+	e := &ParseError{File: name, Msg: msg}
+	if i := bytes.Index(src, raw); i >= 0 {
+		e.Line, e.Column = lineCol(src, i)
+	}
+	return e
+}
+
+func jsonError(name string, src []byte, err error) error {
+	e := &ParseError{File: name, Msg: err.Error()}
+	var off int64 = -1
+	switch t := err.(type) {
+	case *json.SyntaxError:
+		off = t.Offset
+	case *json.UnmarshalTypeError:
+		off = t.Offset
+		e.Msg = fmt.Sprintf("%s: expected %s, found %s", t.Field, t.Type, t.Value)
+	}
+	if err == io.ErrUnexpectedEOF {
+		e.Msg = "unexpected end of file (truncated JSON)"
+	}
+	if off >= 0 {
+		e.Line, e.Column = lineCol(src, int(off))
+	}
+	return e
+}
+
+func lineCol(src []byte, off int) (int, int) {
+	if off > len(src) {
+		off = len(src)
+	}
+	line := 1 + bytes.Count(src[:off], []byte{'\n'})
+	col := off - bytes.LastIndexByte(src[:off], '\n')
+	return line, col
+}
+
+// WriteJSON writes n in the network JSON format, numbers as strings of
+// integers or reduced fractions, one layer per line group.
+func (n *Network) WriteJSON(w io.Writer) error {
+	n.mustValid()
+	var b strings.Builder
+	b.WriteString("{\"layers\": [\n")
+	for li, l := range n.Layers {
+		b.WriteString("  {\"W\": [")
+		for r, row := range l.W {
+			if r > 0 {
+				b.WriteString(",\n         ")
+			}
+			writeRatList(&b, row)
+		}
+		b.WriteString("],\n   \"b\": ")
+		writeRatList(&b, l.B)
+		b.WriteString("}")
+		if li < len(n.Layers)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("]}\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeRatList(b *strings.Builder, v []*big.Rat) {
+	b.WriteByte('[')
+	for i, x := range v {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('"')
+		b.WriteString(FormatRat(x))
+		b.WriteByte('"')
+	}
+	b.WriteByte(']')
+}

@@ -1,0 +1,104 @@
+package oracle
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// ParseRat reads an exact rational number: an integer ("-3"), a fraction
+// ("7/3"), a decimal ("0.125" is 1/8) or scientific notation ("1e-3" is 1/1000).
+// NaN, Inf, empty strings, zero denominators and anything else are errors.
+func ParseRat(s string) (*big.Rat, error) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return nil, fmt.Errorf("empty number")
+	}
+	low := strings.ToLower(strings.TrimLeft(t, "+-"))
+	if strings.HasPrefix(low, "nan") || strings.HasPrefix(low, "inf") {
+		return nil, fmt.Errorf("%q is not a finite number", t)
+	}
+	if strings.Count(t, "/") == 1 {
+		i := strings.IndexByte(t, '/')
+		num, den := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:])
+		if !isInteger(num) || !isInteger(den) {
+			return nil, fmt.Errorf("%q is not a number (fractions are p/q with integer p, q)", t)
+		}
+		d, _ := new(big.Int).SetString(den, 10)
+		if d.Sign() == 0 {
+			return nil, fmt.Errorf("%q has a zero denominator", t)
+		}
+	}
+	for _, c := range t {
+		if !strings.ContainsRune("0123456789+-./eE", c) {
+			return nil, fmt.Errorf("%q is not a number", t)
+		}
+	}
+	if err := checkExponent(t); err != nil {
+		return nil, err
+	}
+	r, ok := new(big.Rat).SetString(t)
+	if !ok {
+		return nil, fmt.Errorf("%q is not a number", t)
+	}
+	return r, nil
+}
+
+// maxExponent bounds the decimal exponent of scientific notation, so that a
+// hostile "1e999999999" is an error instead of a gigabyte-sized integer.
+const maxExponent = 100000
+
+func checkExponent(t string) error {
+	i := strings.IndexAny(t, "eE")
+	if i < 0 {
+		return nil
+	}
+	e, ok := new(big.Int).SetString(strings.TrimPrefix(t[i+1:], "+"), 10)
+	if !ok {
+		return fmt.Errorf("%q is not a number", t)
+	}
+	if e.CmpAbs(big.NewInt(maxExponent)) > 0 {
+		return fmt.Errorf("%q: exponent beyond ±%d", t, maxExponent)
+	}
+	return nil
+}
+
+func isInteger(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// FormatRat writes r as an integer or a reduced fraction p/q, the output form
+// of every ftcheck file.
+func FormatRat(r *big.Rat) string {
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	return r.RatString()
+}
+
+// Rats converts integers to rationals; a convenience for tests and examples.
+func Rats(v ...int64) []*big.Rat {
+	out := make([]*big.Rat, len(v))
+	for i, x := range v {
+		out[i] = big.NewRat(x, 1)
+	}
+	return out
+}
+
+// MustRat parses s with ParseRat and panics on error; for literals in code.
+func MustRat(s string) *big.Rat {
+	r, err := ParseRat(s)
+	if err != nil {
+		panic("oracle: " + err.Error())
+	}
+	return r
+}
