@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ftcheck/ftcheck/internal/report"
+	"github.com/ftcheck/ftcheck/theorem"
+)
+
+func init() {
+	register("report", "check every claim and write DIR/REPORT.md and DIR/report.json", runReport)
+	register("check", "check one claim: ftcheck check ID [-seed S] [-checks N]", runCheck)
+}
+
+// Defaults of the sampling budget: rapid's own default number of checks.
+const (
+	defaultSeed   = 1
+	defaultChecks = 100
+)
+
+func runReport(stdout, stderr io.Writer, args []string) error {
+	fs := newFlags("report", "[-seed S] [-checks N] [-timeout D] [-out DIR]", stderr)
+	seed := fs.Uint64("seed", defaultSeed, "random `seed` (nonzero); same seed and checks give identical files")
+	checks := fs.Int("checks", defaultChecks, "sampling budget per claim (exhaustive parts run in full)")
+	timeout := fs.Duration("timeout", 0, "safety stop; unfinished claims become inconclusive (0: none)")
+	out := fs.String("out", "report", "output `directory`")
+	if help, err := parseFlags(fs, args, false); help || err != nil {
+		return err
+	}
+	if err := checkBudget(*seed, *checks); err != nil {
+		return err
+	}
+	start := time.Now()
+	fmt.Fprintf(stderr, "ftcheck: checking %d claims (seed %d, %d checks)\n", len(theorem.Claims()), *seed, *checks)
+	rep := report.Run(report.Options{Seed: *seed, Checks: *checks, Timeout: *timeout, Progress: stderr})
+	if err := writeFileAtomic(filepath.Join(*out, "report.json"), rep.WriteJSON); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(filepath.Join(*out, "REPORT.md"), rep.WriteMarkdown); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "ftcheck: wrote %s and %s in %s\n", filepath.Join(*out, "REPORT.md"), filepath.Join(*out, "report.json"), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func checkBudget(seed uint64, checks int) error {
+	if seed == 0 {
+		return usageErr("-seed must be nonzero")
+	}
+	if checks < 1 {
+		return usageErr("-checks must be at least 1")
+	}
+	return nil
+}
+
+func runCheck(stdout, stderr io.Writer, args []string) error {
+	fs := newFlags("check", "ID [-seed S] [-checks N]", stderr)
+	seed := fs.Uint64("seed", defaultSeed, "random `seed` (nonzero)")
+	checks := fs.Int("checks", defaultChecks, "sampling budget")
+	var id string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		id, args = args[0], args[1:]
+	}
+	if help, err := parseFlags(fs, args, true); help || err != nil {
+		return err
+	}
+	if id == "" && fs.NArg() > 0 {
+		id = fs.Arg(0)
+	}
+	if id == "" {
+		return usageErr("check: missing claim ID (one of %s)", strings.Join(theorem.SpecIDs, ", "))
+	}
+	if _, ok := theorem.Lookup(id); !ok {
+		return usageErr("check: unknown claim %q (one of %s)", id, strings.Join(theorem.SpecIDs, ", "))
+	}
+	if err := checkBudget(*seed, *checks); err != nil {
+		return err
+	}
+	rep := report.Run(report.Options{Seed: *seed, Checks: *checks, Only: []string{id}})
+	c := rep.Claims[0]
+	if err := report.WriteClaim(stdout, c); err != nil {
+		return err
+	}
+	switch c.Verdict {
+	case theorem.Holds:
+		return nil
+	case theorem.Counterexample:
+		return &exitError{exitFailed, ""}
+	}
+	return &exitError{exitInconclusive, ""}
+}

@@ -1,0 +1,135 @@
+// Package report runs every claim of the theorem registry under one budget
+// and renders the reviewer's report: REPORT.md for people and report.json for
+// tools (INTERFACE.md). Output is deterministic: claims in paper order,
+// findings in the order the checks return them, exact rationals, sorted map
+// keys, no timestamps; same seed and checks (and no timeout) ⇒ same bytes.
+package report
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/ftcheck/ftcheck/internal/search"
+	"github.com/ftcheck/ftcheck/theorem"
+)
+
+// ClaimReport is one claim's entry of report.json.
+type ClaimReport struct {
+	ID         string            `json:"id"`
+	Paper      string            `json:"paper"`
+	Statement  string            `json:"statement"`
+	Method     string            `json:"method,omitempty"`
+	Verdict    theorem.Verdict   `json:"verdict"`
+	Evidence   string            `json:"evidence"`
+	Checked    int               `json:"checked"`
+	Exhaustive bool              `json:"exhaustive"`
+	Reproduce  string            `json:"reproduce"`
+	Findings   []theorem.Finding `json:"findings"`
+}
+
+// Report is report.json.
+type Report struct {
+	Seed   uint64        `json:"seed"`
+	Checks int           `json:"checks"`
+	Claims []ClaimReport `json:"claims"`
+}
+
+// Options is the budget of a run.
+type Options struct {
+	Seed     uint64
+	Checks   int
+	Timeout  time.Duration // 0: none
+	Progress io.Writer     // stderr; nil for silence
+	Only     []string      // claim IDs to run; nil for all
+}
+
+// ReproduceCommand is the one command that reruns a claim's check.
+func ReproduceCommand(id string, seed uint64, checks int) string {
+	return fmt.Sprintf("ftcheck check %s -seed %d -checks %d", id, seed, checks)
+}
+
+// Run checks every claim (or opts.Only) on all cores. A claim still running
+// when the timeout fires is reported Inconclusive; its goroutine is left to
+// finish in the background (the command exits after writing the report).
+func Run(opts Options) *Report {
+	search.Configure(opts.Seed, opts.Checks)
+	ctx := context.Background()
+	cancel := func() {}
+	if opts.Timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+	}
+	defer cancel()
+	claims := selectClaims(opts.Only)
+	rep := &Report{Seed: opts.Seed, Checks: opts.Checks, Claims: make([]ClaimReport, len(claims))}
+	done := make([]chan theorem.Result, len(claims))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var progress sync.Mutex
+	finished := 0
+	for i, c := range claims {
+		done[i] = make(chan theorem.Result, 1)
+		go func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			start := time.Now()
+			var res theorem.Result
+			if ctx.Err() != nil {
+				res = theorem.Result{Verdict: theorem.Inconclusive, Evidence: "not started before the timeout"}
+			} else {
+				res = theorem.Run(c, theorem.Config{Ctx: ctx, Seed: opts.Seed, Checks: opts.Checks})
+			}
+			progress.Lock()
+			finished++
+			if opts.Progress != nil {
+				fmt.Fprintf(opts.Progress, "[%2d/%d] %-10s %-14s (%s)\n", finished, len(claims), c.ID, res.Verdict, time.Since(start).Round(time.Millisecond))
+			}
+			progress.Unlock()
+			done[i] <- res
+		}()
+	}
+	for i, c := range claims {
+		var res theorem.Result
+		select {
+		case res = <-done[i]:
+		case <-ctx.Done():
+			select {
+			case res = <-done[i]:
+			default:
+				res = theorem.Result{Verdict: theorem.Inconclusive, Evidence: fmt.Sprintf("unfinished when the %s timeout fired", opts.Timeout)}
+			}
+		}
+		rep.Claims[i] = entry(c, res, opts)
+	}
+	return rep
+}
+
+func selectClaims(only []string) []theorem.Claim {
+	all := theorem.Claims()
+	if only == nil {
+		return all
+	}
+	var out []theorem.Claim
+	for _, c := range all {
+		for _, id := range only {
+			if c.ID == id {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+func entry(c theorem.Claim, res theorem.Result, opts Options) ClaimReport {
+	if res.Findings == nil {
+		res.Findings = []theorem.Finding{}
+	}
+	return ClaimReport{
+		ID: c.ID, Paper: c.Paper, Statement: c.Statement, Method: c.Method,
+		Verdict: res.Verdict, Evidence: res.Evidence, Checked: res.Checked,
+		Exhaustive: res.Exhaustive, Reproduce: ReproduceCommand(c.ID, opts.Seed, opts.Checks),
+		Findings: res.Findings,
+	}
+}
