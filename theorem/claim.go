@@ -85,6 +85,7 @@ type Claim struct {
 var (
 	regMu    sync.Mutex
 	registry = map[string]Claim{}
+	extras   []Claim // claims outside the SPEC, registered by tests
 )
 
 // Register adds a claim; it panics on an unknown or repeated ID (programmer
@@ -99,6 +100,28 @@ func Register(c Claim) {
 		panic(fmt.Sprintf("theorem: Register: %q registered twice", c.ID))
 	}
 	registry[c.ID] = c
+}
+
+// RegisterExtra adds a claim that is not in the SPEC (a planted false claim
+// in a test of the reporter) after the SPEC claims; the returned function
+// removes it again.
+func RegisterExtra(c Claim) (unregister func()) {
+	regMu.Lock()
+	defer regMu.Unlock()
+	if _, ok := specIndex[c.ID]; ok {
+		panic(fmt.Sprintf("theorem: RegisterExtra: %q is a SPEC claim; use Register", c.ID))
+	}
+	extras = append(extras, c)
+	return func() {
+		regMu.Lock()
+		defer regMu.Unlock()
+		for i, e := range extras {
+			if e.ID == c.ID {
+				extras = append(extras[:i], extras[i+1:]...)
+				return
+			}
+		}
+	}
 }
 
 // SpecIDs are the claim IDs of SPEC.md §2, in paper order.
@@ -137,7 +160,7 @@ func Claims() []Claim {
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return specIndex[out[i].ID] < specIndex[out[j].ID] })
-	return out
+	return append(out, extras...)
 }
 
 // Lookup finds a claim by ID.
