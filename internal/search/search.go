@@ -77,7 +77,7 @@ func (r *recorder) Logf(format string, args ...any) {
 	defer r.mu.Unlock()
 	fmt.Fprintf(&r.log, format+"\n", args...)
 }
-func (r *recorder) Log(args ...any)                 { r.Logf("%s", fmt.Sprint(args...)) }
+func (r *recorder) Log(args ...any)                  { r.Logf("%s", fmt.Sprint(args...)) }
 func (r *recorder) Skipf(format string, args ...any) { r.Logf(format, args...); panic(errStop) }
 func (r *recorder) Skip(args ...any)                 { r.Log(args...); panic(errStop) }
 func (r *recorder) SkipNow()                         { panic(errStop) }
