@@ -1,0 +1,112 @@
+package construction
+
+// U2: m ≤ 2√K + 3N (Sohn et al. Sec. 5.2, "Proof of m ≤ 2√K + 3N", Fig. 7).
+//
+// The paper keeps layer 1 of U1 (m = ⌊√K⌋ hard-tanh windows, 2m ReLUs) and
+// puts in layer 2 one unit per changed sample i ∈ T, with the bump σB of
+// bump.go as activation (3 ReLUs), so m_U2 = 2m + 3N. The paper takes for
+// sample i "the neuron [of U1's layer 2] containing z_i in the non-clipping
+// region" and centres the bump at z_i with half-width
+// δ < min_{i≠j}|z_i − z_j|/2. Read literally this does not always work: the
+// unit of rank k has every rank-k point of every group in its non-clipping
+// region, with values τ_j = ±z (same sign for the same rank), so two changed
+// samples of the same rank with equal targets (z_1 = z_4 = 1/2 with K = 4,
+// groups {1,2},{3,4}, both of rank 1) fall under the same bump and each gets
+// 2z; and δ as written is 0 as soon as two targets are equal. The theorem
+// check reports this as a proof-step finding (theorem/threelayer_u12.go).
+//
+// What is built here, the same shape and count: for i ∈ T of group j_i and
+// rank k_i, solve the rank-k_i system of yun.go with its own targets
+//
+//	τ_{j_i} = 0,   τ_j = 1 for j ≠ j_i,
+//
+// and the λ of yun.go (margin 2). On the samples the pre-activation α²_i is
+// then 0 at x_i, exactly 1 at the rank-k_i points of the other groups, ≥ 2
+// or ≤ −2 on the other ranks of group j_i, and ≥ 3 or ≤ −1 on the other ranks
+// of the other groups. The unit hat σB(t) = σ(t+1) − 2σ(t) + σ(t−1)
+// (Bump(0, 1, 1), 1 at 0, 0 for |t| ≥ 1) is therefore 1 at x_i and 0 at every
+// other sample, and the output layer g = Σ_{i∈T} z_i·σB(α²_i) fine-tunes the
+// instance for any targets (no rescaling: the heights are output weights).
+//
+// Beyond the paper: nothing here needs m = ⌊√K⌋ groups. With one group
+// (U2Groups(in, 1)) layer 1 is a single window (2 ReLUs) and m = 3N + 2,
+// below 2√K + 3N for every K ≥ 2; the theorem check verifies it.
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/ftcheck/ftcheck/instance"
+	"github.com/ftcheck/ftcheck/oracle"
+)
+
+// U2 builds the U2 network for in: layer 1 of U1, one σB unit per i ∈ T.
+func U2(in *instance.Instance) (*Built, error) { return U2With(in, Fault{}) }
+
+// U2With is U2 with a planted fault (tests and checks of the checker only).
+func U2With(in *instance.Instance, f Fault) (*Built, error) {
+	if err := checkInstance(in); err != nil {
+		return nil, err
+	}
+	m, _ := yunShape(in.K())
+	return u2Build(in, m, f)
+}
+
+// U2Groups is U2 with layer 1 cut into m groups instead of ⌊√K⌋ (m = 1 is
+// the beyond-paper 3N + 2 network of the file comment).
+func U2Groups(in *instance.Instance, m int) (*Built, error) {
+	if err := checkInstance(in); err != nil {
+		return nil, err
+	}
+	if m < 1 || m > in.K() {
+		return nil, fmt.Errorf("construction: U2Groups: %d groups for K = %d", m, in.K())
+	}
+	return u2Build(in, m, Fault{})
+}
+
+func u2Build(in *instance.Instance, m int, f Fault) (*Built, error) {
+	K := in.K()
+	G := (K + m - 1) / m
+	l, err := newYunLine(in, m, G)
+	if err != nil {
+		return nil, err
+	}
+	T := in.T()
+	if len(T) == 0 {
+		return NewBuilt("U2", oracle.Zero(in.Dim()), 0, "T is empty: g = 0"), nil
+	}
+	W1, B1 := l.layer1()
+	var W2 [][]*big.Rat
+	var B2 []*big.Rat
+	for _, i := range T {
+		j, k := l.groupRank(i)
+		tau := make([]*big.Rat, m)
+		for q := range tau {
+			tau[q] = big.NewRat(1, 1)
+		}
+		tau[j] = new(big.Rat)
+		w, beta := l.solve(k, tau, f)
+		W2, B2 = append(W2, w), append(B2, beta)
+	}
+	bump := Bump(new(big.Rat), big.NewRat(1, 1), big.NewRat(1, 1))
+	if f.DropReLU {
+		bump = dropLast(bump)
+	}
+	mid := HardTanh.Readout(W2, B2)
+	out := make([]*big.Rat, len(T))
+	for q, i := range T {
+		out[q] = new(big.Rat).Set(in.Z[i])
+	}
+	net := &oracle.Network{Layers: []oracle.Layer{
+		HardTanh.Expand(W1, B1),
+		bump.Expand(mid.W, mid.B),
+		bump.Readout([][]*big.Rat{out}, []*big.Rat{new(big.Rat)}),
+	}}
+	b := NewBuilt("U2", net, net.Hidden(),
+		fmt.Sprintf("layer 1 of U1 with %d groups (%d ReLUs), %d σB units (3 ReLUs each)", m, 2*m, len(T)))
+	if m != isqrt(K) {
+		b.Name = fmt.Sprintf("U2[%d groups]", m)
+	}
+	b.Notes = append(b.Notes, "targets of any size: the bump heights are output weights (no rescaling)")
+	return b, nil
+}
