@@ -99,8 +99,39 @@ func (s radsum) primes() []*big.Int {
 	return out
 }
 
-// sign is the exact sign of s (see the file comment).
-func (s radsum) sign() int { return s.signOver(s.primes()) }
+// sign is the exact sign of s (see the file comment). A single radical
+// a·√n + c, the common case, is decided at once: opposite signs compare a²n
+// with c².
+func (s radsum) sign() int {
+	if sg, ok := s.signOne(); ok {
+		return sg
+	}
+	return s.signOver(s.primes())
+}
+
+func (s radsum) signOne() (int, bool) {
+	var a, n, c = new(big.Rat), big.NewInt(1), new(big.Rat)
+	for _, t := range s {
+		switch {
+		case t.n.Cmp(big.NewInt(1)) == 0:
+			c = t.c
+		case a.Sign() == 0:
+			a, n = t.c, t.n
+		default:
+			return 0, false
+		}
+	}
+	sa, sc := a.Sign(), c.Sign()
+	switch {
+	case sa == 0:
+		return sc, true
+	case sc == 0, sa == sc:
+		return sa, true
+	}
+	lhs := new(big.Rat).Mul(a, a)
+	lhs.Mul(lhs, new(big.Rat).SetInt(n))
+	return sa * lhs.Cmp(new(big.Rat).Mul(c, c)), true
+}
 
 func (s radsum) signOver(ps []*big.Int) int {
 	for len(ps) > 0 {

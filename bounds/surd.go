@@ -207,3 +207,24 @@ func (s Surd) String() string {
 	}
 	return b.String()
 }
+
+// Enclose returns rationals lo ≤ s ≤ hi with hi − lo ≤ 2⁻ᵇⁱᵗˢ, from the
+// exact integer square root ⌊√(a²r·4ᵇⁱᵗˢ)⌋ (math/big Int.Sqrt). It is for
+// printing and for cheap exact pruning before an exact comparison.
+func (s Surd) Enclose(bits uint) (lo, hi *big.Rat) {
+	s = s.norm()
+	if s.a.Sign() == 0 {
+		return new(big.Rat).Set(s.c), new(big.Rat).Set(s.c)
+	}
+	v := new(big.Rat).Mul(s.a, s.a)
+	v.Mul(v, new(big.Rat).SetInt(s.r))
+	v.Mul(v, new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), 2*bits)))
+	root := new(big.Int).Sqrt(floorRat(v))
+	den := new(big.Int).Lsh(big.NewInt(1), bits)
+	l := new(big.Rat).SetFrac(root, den)
+	h := new(big.Rat).SetFrac(new(big.Int).Add(root, big.NewInt(1)), den)
+	if s.a.Sign() < 0 {
+		l, h = h.Neg(h), l.Neg(l)
+	}
+	return l.Add(l, s.c), h.Add(h, s.c)
+}

@@ -1,0 +1,157 @@
+package theorem
+
+// derived2.go: the statements derived from Thm 4.1 (2-layer networks),
+// C4.2 and R2, checked over exact grids (see derived.go for the method).
+//
+// Thm 4.1: min{3N, K−2} ≤ m*(N, K) ≤ min{3N+1, K−1} for K ≥ 3.
+//
+// Cor 4.2 (m ∈ ℕ, K ≥ 3): K ≥ m+2 ⇒ ⌊(m−1)/3⌋ ≤ N* ≤ m/3; K ≤ m+1 ⇒ N* = K.
+// What the theorem gives: for K ≥ m+2, K−1 > m, so hi(N, K) ≤ m ⟺ 3N+1 ≤ m
+// and Nlo = ⌊(m−1)/3⌋: the lower bound follows. For K ≥ m+3, K−2 > m, so
+// lo(N, K) ≤ m ⟺ 3N ≤ m and Nhi = ⌊m/3⌋: the upper bound follows. At
+// K = m+2 exactly, lo(N, K) = min{3N, m} ≤ m for every N, so Thm 4.1.2 gives
+// only N* ≤ K: the paper's step "due to Theorem 4.1.2 and K ≥ m+2" needs
+// K−2 > m, i.e. K ≥ m+3. The check finds this without being told.
+//
+// Remark 2 (N = K): m*+1 ≤ K ≤ m*+2, i.e. K−2 ≤ m*(K, K) ≤ K−1.
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/ftcheck/ftcheck/bounds"
+)
+
+// thm41 are Thm 4.1's bounds as stated (already integers).
+var thm41 = mBounds{name: "Thm 4.1", lo: bounds.Thm41Lower, hi: bounds.Thm41Upper}
+
+// cor42Statement is Cor. 4.2 as data, so that tests can plant a wrong one.
+type cor42Statement struct {
+	nLower func(m int) int      // regime K ≥ m+2: ⌊(m−1)/3⌋ ≤ N*
+	nUpper func(m int) *big.Rat // regime K ≥ m+2: N* ≤ m/3
+	split  func(m int) int      // first K of regime 1: m+2
+}
+
+var paperCor42 = cor42Statement{
+	nLower: bounds.Cor42NLower,
+	nUpper: bounds.Cor42NUpper,
+	split:  func(m int) int { return m + 2 },
+}
+
+const (
+	gridM2 = 60  // 2-layer grid: 1 ≤ m ≤ 60
+	gridK2 = 200 // 3 ≤ K ≤ 200
+)
+
+// checkCor42 checks st against th at every (m, K) with 1 ≤ m ≤ mMax,
+// 3 ≤ K ≤ kMax; it returns the number of grid points.
+func checkCor42(cfg Config, st cor42Statement, th mBounds, mMax, kMax int, l *failureLog) (int, bool) {
+	n := 0
+	for m := 1; m <= mMax; m++ {
+		if cfg.Expired() {
+			return n, false
+		}
+		for K := 3; K <= kMax; K++ {
+			n++
+			nlo, nhi := th.nRange(m, K)
+			p := gridPoint{m: m, N: -1, K: K}
+			if K >= st.split(m) {
+				lower := st.nLower(m)
+				checkN(l, p, nStatement{
+					lower: lower, upper: st.nUpper(m),
+					lowerWhat: "Cor 4.2.1 lower bound ⌊(m−1)/3⌋ ≤ N* (K ≥ m+2)",
+					upperWhat: "Cor 4.2.1 upper bound N* ≤ m/3 (K ≥ m+2)",
+					lowerTrue: lower <= 0,
+				}, nlo, nhi, th.name)
+				continue
+			}
+			checkN(l, p, nStatement{
+				lower: K, lowerWhat: "Cor 4.2.2 N* = K (K ≤ m+1)",
+			}, nlo, nhi, th.name)
+		}
+	}
+	return n, true
+}
+
+func runCor42(cfg Config) Result {
+	l := newFailureLog()
+	n, done := checkCor42(cfg, paperCor42, thm41, gridM2, gridK2, l)
+	ev := fmt.Sprintf("every (m, K) with 1 ≤ m ≤ %d, 3 ≤ K ≤ %d (%d points, exhaustive, exact integers): "+
+		"N* bracketed by Nlo = max{N ≤ K : min{3N+1, K−1} ≤ m} and Nhi = max{N ≤ K : min{3N, K−2} ≤ m}; "+
+		"each stated bound checked against them. %d point(s) where a stated bound does not follow and is undecided, %d where it is false.",
+		gridM2, gridK2, n, l.count(undecided), l.count(decidedFalse))
+	return derivedResult(cfg, "C4.2", l, n, done, ev)
+}
+
+// derivedResult assembles a Result from a failure log.
+func derivedResult(cfg Config, id string, l *failureLog, n int, done bool, ev string) Result {
+	res := Result{Verdict: verdictOf(l), Evidence: ev, Checked: n, Exhaustive: done, Findings: l.findings(id, cfg)}
+	if !done {
+		res.Verdict = Inconclusive
+		res.Evidence = "stopped by the timeout; partial: " + ev
+	}
+	return res
+}
+
+// r2Statement is Remark 2 as data: lo(K) ≤ m*(K, K) ≤ hi(K).
+type r2Statement struct{ lo, hi func(K int) int }
+
+var paperR2 = r2Statement{
+	lo: func(K int) int { return K - 2 }, // K ≤ m*+2
+	hi: func(K int) int { return K - 1 }, // m*+1 ≤ K
+}
+
+// checkR2 checks that [st.lo, st.hi] contains Thm 4.1's interval at N = K.
+func checkR2(st r2Statement, th mBounds, kMax int, l *failureLog) int {
+	n := 0
+	for K := 3; K <= kMax; K++ {
+		n++
+		tlo, thi := th.lo(K, K), th.hi(K, K)
+		p := gridPoint{m: -1, N: K, K: K}
+		if st.lo(K) > tlo {
+			status := undecided
+			if st.lo(K) > thi {
+				status = decidedFalse
+			}
+			l.add(FindProofStep, status, "Remark 2's K ≤ m*+2 does not follow from Thm 4.1", p, func() string {
+				return fmt.Sprintf("stated m* ≥ %d but Thm 4.1 gives only m* ≥ %d (and m* ≤ %d)", st.lo(K), tlo, thi)
+			})
+		}
+		if st.hi(K) < thi {
+			status := undecided
+			if st.hi(K) < tlo {
+				status = decidedFalse
+			}
+			l.add(FindProofStep, status, "Remark 2's m*+1 ≤ K does not follow from Thm 4.1", p, func() string {
+				return fmt.Sprintf("stated m* ≤ %d but Thm 4.1 gives only m* ≤ %d (and m* ≥ %d)", st.hi(K), thi, tlo)
+			})
+		}
+	}
+	return n
+}
+
+func runR2(cfg Config) Result {
+	l := newFailureLog()
+	n := checkR2(paperR2, thm41, gridK2, l)
+	ev := fmt.Sprintf("every K with 3 ≤ K ≤ %d at N = K (%d points, exhaustive, exact integers): "+
+		"Thm 4.1 gives min{3K, K−2} = K−2 ≤ m*(K,K) ≤ min{3K+1, K−1} = K−1, compared with m*+1 ≤ K ≤ m*+2.",
+		gridK2, n)
+	return derivedResult(cfg, "R2", l, n, true, ev)
+}
+
+func init() {
+	Register(Claim{
+		ID: "C4.2", Paper: "Cor. 4.2",
+		Statement: "K ≥ 3: if K ≥ m+2 then ⌊(m−1)/3⌋ ≤ N* ≤ m/3; if K ≤ m+1 then N* = K (derived from Thm 4.1).",
+		Method:    "exhaustive exact grid 1 ≤ m ≤ 60, 3 ≤ K ≤ 200: N* bracketed by inverting Thm 4.1's bounds; each stated bound must follow",
+		Cost:      "about 12k grid points, under a second",
+		Check:     runCor42,
+	})
+	Register(Claim{
+		ID: "R2", Paper: "Remark 2",
+		Statement: "N = K: m*+1 ≤ K ≤ m*+2 (from Thm 4.1).",
+		Method:    "exhaustive exact grid 3 ≤ K ≤ 200 at N = K",
+		Cost:      "instant",
+		Check:     runR2,
+	})
+}
