@@ -56,6 +56,11 @@ func ReadNetwork(r io.Reader, name string) (*Network, error) {
 	if err := dec.Decode(&jn); err != nil {
 		return nil, jsonError(name, src, err)
 	}
+	if _, err := dec.Token(); err != io.EOF {
+		e := &ParseError{File: name, Msg: "unexpected data after the network object"}
+		e.Line, e.Column = lineCol(src, int(dec.InputOffset()))
+		return nil, e
+	}
 	n := &Network{Layers: make([]Layer, len(jn.Layers))}
 	for li, jl := range jn.Layers {
 		l := Layer{W: make([][]*big.Rat, len(jl.W)), B: make([]*big.Rat, len(jl.B))}

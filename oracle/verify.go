@@ -154,6 +154,9 @@ func Verify(g, f *Network, X [][]*big.Rat, Y []*big.Rat) (*Certificate, error) {
 	if len(X) != len(Y) {
 		return nil, fmt.Errorf("%d inputs but %d labels", len(X), len(Y))
 	}
+	if g == nil {
+		return nil, &ShapeError{0, "network g has no layers"}
+	}
 	for _, n := range []*Network{g, f} {
 		if n == nil {
 			continue

@@ -1,0 +1,173 @@
+package oracle
+
+// Bad input to the readers and to Verify: every case is a typed error naming
+// the file and line:column (or the layer and entry), never a panic.
+
+import (
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+)
+
+// TestReadNetworkBadInput: each malformed network file yields a *ParseError
+// whose message names the file and contains what locates the fault.
+func TestReadNetworkBadInput(t *testing.T) {
+	cases := []struct {
+		name, src string
+		want      []string // substrings of the error message
+	}{
+		{"empty", "", []string{"n.json: empty file"}},
+		{"blank", "  \n\t\n", []string{"n.json: empty file"}},
+		{"truncated", `{"layers": [{"W": [["1"]]`, []string{"n.json", "unexpected end"}},
+		{"syntax", "{\"layers\": [\n  {\"W\": [[\"1\"]] \"b\": [\"0\"]}\n]}", []string{"n.json:2:"}},
+		{"not an object", `[1, 2]`, []string{"n.json:1:"}},
+		{"unknown field", `{"layers": [{"W": [["1"]], "b": ["0"]}], "weights": []}`, []string{"n.json", "weights"}},
+		{"trailing data", `{"layers": [{"W": [["1"]], "b": ["0"]}]} {"layers": []}`, []string{"n.json:1:", "after the network"}},
+		{"no layers", `{"layers": []}`, []string{"n.json", "no layers"}},
+		{"empty object", `{}`, []string{"n.json", "no layers"}},
+		{"ragged W", `{"layers": [{"W": [["1", "2"], ["3"]], "b": ["0", "0"]}, {"W": [["1", "1"]], "b": ["0"]}]}`,
+			[]string{"n.json", "layer 0", "row 1", "1 entries, want 2"}},
+		{"b too short", `{"layers": [{"W": [["1"], ["2"]], "b": ["0"]}, {"W": [["1", "1"]], "b": ["0"]}]}`,
+			[]string{"n.json", "layer 0", "2 rows", "1 entries"}},
+		{"b too long", `{"layers": [{"W": [["1"]], "b": ["0", "1"]}]}`, []string{"layer 0", "1 rows", "2 entries"}},
+		{"shapes do not chain", `{"layers": [{"W": [["1"], ["2"]], "b": ["0", "0"]}, {"W": [["1", "1", "1"]], "b": ["0"]}]}`,
+			[]string{"layer 1", "3 entries, want 2"}},
+		{"two outputs", `{"layers": [{"W": [["1"], ["2"]], "b": ["0", "0"]}]}`, []string{"layer 0", "2 outputs, want 1"}},
+		{"zero input dimension", `{"layers": [{"W": [[]], "b": ["0"]}]}`, []string{"input dimension is 0"}},
+		{"NaN", "{\"layers\": [\n {\"W\": [[\"1\", \"NaN\"]],\n  \"b\": [\"0\"]}]}", []string{"n.json:2:15", "layers[0].W[0][1]", "NaN"}},
+		{"Inf", `{"layers": [{"W": [["1"]], "b": ["-Inf"]}]}`, []string{"n.json:1:", "layers[0].b[0]", "finite"}},
+		{"unparsable", `{"layers": [{"W": [["one"]], "b": ["0"]}]}`, []string{"n.json:1:", "layers[0].W[0][0]", "not a number"}},
+		{"zero denominator", `{"layers": [{"W": [["1/0"]], "b": ["0"]}]}`, []string{"layers[0].W[0][0]", "zero denominator"}},
+		{"null", `{"layers": [{"W": [[null]], "b": ["0"]}]}`, []string{"layers[0].W[0][0]", "null"}},
+		{"bool", `{"layers": [{"W": [[true]], "b": ["0"]}]}`, []string{"layers[0].W[0][0]"}},
+		{"nested array entry", `{"layers": [{"W": [[[1]]], "b": ["0"]}]}`, []string{"layers[0].W[0][0]"}},
+		{"huge exponent", `{"layers": [{"W": [["1e999999999"]], "b": ["0"]}]}`, []string{"layers[0].W[0][0]", "exponent"}},
+		{"huge JSON number", `{"layers": [{"W": [[1e-999999999]], "b": ["0"]}]}`, []string{"layers[0].W[0][0]", "exponent"}},
+		{"W not a matrix", `{"layers": [{"W": ["1"], "b": ["0"]}]}`, []string{"n.json:1:"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n, err := ReadNetwork(strings.NewReader(c.src), "n.json")
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("got %v, %v; want a *ParseError", n, err)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// TestReadDataBadInput: each malformed data file yields a *ParseError naming
+// the file, the line and (for numbers) the column.
+func TestReadDataBadInput(t *testing.T) {
+	cases := []struct {
+		name, src string
+		want      []string
+	}{
+		{"empty", "", []string{"d.csv: empty file"}},
+		{"blank lines", "\n \n", []string{"d.csv: empty file"}},
+		{"header only", "x1,y\n", []string{"d.csv", "no data rows"}},
+		{"missing y column", "x1,x2\n1,2\n", []string{"d.csv:1:", `"x2"`, "label column y"}},
+		{"one column", "y\n1\n", []string{"d.csv:1:", "header needs"}},
+		{"wrong x name", "x1,x3,y\n1,2,3\n", []string{"d.csv:1:", `"x3"`, `"x2"`}},
+		{"short row", "x1,x2,y\n1,2,3\n4,5\n", []string{"d.csv:3:", "2 fields", "3"}},
+		{"long row", "x1,y\n1,2,3\n", []string{"d.csv:2:", "3 fields"}},
+		{"NaN", "x1,x2,y\n1,2,3\n1,NaN,2\n", []string{"d.csv:3:3:", "NaN"}},
+		{"Inf label", "x1,y\n0,+Inf\n", []string{"d.csv:2:3:", "finite"}},
+		{"unparsable", "x1,y\n1,abc\n", []string{"d.csv:2:3:", "not a number"}},
+		{"empty field", "x1,x2,y\n1,,3\n", []string{"d.csv:2:3:", "empty"}},
+		{"zero denominator", "x1,y\n1/0,1\n", []string{"d.csv:2:1:", "zero denominator"}},
+		{"huge exponent", "x1,y\n1,1e-1000001\n", []string{"d.csv:2:3:", "exponent"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := ReadData(strings.NewReader(c.src), "d.csv")
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("got %v, %v; want a *ParseError", d, err)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// TestReadDataGood: CRLF line ends, blank lines, spaces around numbers and
+// every number form are read exactly.
+func TestReadDataGood(t *testing.T) {
+	d, err := ReadData(strings.NewReader("x1,x2,z\r\n\r\n 1/3 , -0.125,1e-3\r\n2,+4,-7/14\r\n"), "d.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"1/3", "-1/8", "1/1000"}, {"2", "4", "-1/2"}}
+	if d.Label != "z" || d.K() != 2 || d.Dim() != 2 {
+		t.Fatalf("label %q K %d d %d", d.Label, d.K(), d.Dim())
+	}
+	for i, row := range want {
+		got := []string{FormatRat(d.X[i][0]), FormatRat(d.X[i][1]), FormatRat(d.Y[i])}
+		if strings.Join(got, ",") != strings.Join(row, ",") {
+			t.Errorf("row %d: %v, want %v", i+1, got, row)
+		}
+	}
+}
+
+// TestVerifyBadInput: Verify reports mismatched dimensions and lengths and a
+// missing or invalid network as errors, not panics.
+func TestVerifyBadInput(t *testing.T) {
+	g := &Network{Layers: []Layer{{W: [][]*big.Rat{Rats(1, 1)}, B: Rats(0)}}}
+	f1 := &Network{Layers: []Layer{{W: [][]*big.Rat{Rats(1)}, B: Rats(0)}}}
+	X := [][]*big.Rat{Rats(1, 2), Rats(3, 4)}
+	bad := &Network{Layers: []Layer{{W: [][]*big.Rat{Rats(1, 1), Rats(1)}, B: Rats(0, 0)}}}
+	cases := []struct {
+		name string
+		g, f *Network
+		X    [][]*big.Rat
+		Y    []*big.Rat
+		want string
+	}{
+		{"labels", g, nil, X, Rats(3), "2 inputs but 1 labels"},
+		{"row dimension", g, nil, [][]*big.Rat{Rats(1, 2), Rats(3)}, Rats(3, 3), "row 2 has 1 coordinates, network wants 2"},
+		{"f dimension", g, f1, X, Rats(3, 7), "row 1 has 2 coordinates, network wants 1"},
+		{"invalid g", bad, nil, X, Rats(3, 7), "layer 0"},
+		{"nil g", nil, nil, X, Rats(3, 7), "no layers"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Verify(c.g, c.f, c.X, c.Y)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("Verify: %v, want an error containing %q", err, c.want)
+			}
+			var mm *Mismatch
+			if errors.As(err, &mm) {
+				t.Fatalf("a shape error reported as a mismatch: %v", err)
+			}
+		})
+	}
+}
+
+// TestParseRatForms: the number forms of INTERFACE.md read exactly (values
+// derived by hand), and non-numbers are errors.
+func TestParseRatForms(t *testing.T) {
+	good := map[string]string{"-3": "-3", "7/3": "7/3", "-2/4": "-1/2", "0.125": "1/8", "1e-3": "1/1000",
+		"-1.5E+2": "-150", "+4": "4", " 5 ": "5", ".5": "1/2", "0": "0", "-0": "0", "12345678901234567890123": "12345678901234567890123"}
+	for in, want := range good {
+		r, err := ParseRat(in)
+		if err != nil || FormatRat(r) != want {
+			t.Errorf("ParseRat(%q) = %v, %v; want %s", in, r, err, want)
+		}
+	}
+	for _, in := range []string{"", "NaN", "nan", "-Inf", "inf", "Infinity", "1/0", "1//2", "1/2/3", "1/-2", "1.5/2", "0x10",
+		"1_000", "abc", "1e", "e5", "--1", "1e999999999", "1 2", "½"} {
+		if r, err := ParseRat(in); err == nil {
+			t.Errorf("ParseRat(%q) = %v, want an error", in, r)
+		}
+	}
+}
