@@ -1,0 +1,121 @@
+package lowerbound
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/ftcheck/ftcheck/oracle"
+)
+
+// TestZigzagWitnessForcesBound: for every 3 ≤ K ≤ 60 and 0 ≤ N ≤ K the
+// harness's witness has exactly N changed samples and R = min{3N, K−2}
+// (computed by the scan and, for K ≤ 6, by the candidate search).
+func TestZigzagWitnessForcesBound(t *testing.T) {
+	for K := 3; K <= 60; K++ {
+		for N := 0; N <= K; N++ {
+			in, err := Witness("T4.1-L", N, K)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.N() != N || in.K() != K {
+				t.Fatalf("N=%d K=%d: witness has N=%d K=%d", N, K, in.N(), in.K())
+			}
+			R, err := InstanceBreakpoints(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if R != NeededBreakpoints(N, K) {
+				t.Fatalf("N=%d K=%d: R = %d, need %d", N, K, R, NeededBreakpoints(N, K))
+			}
+			if K <= 6 {
+				ln, _ := SortLine(column(in.X), in.Z)
+				if b := bruteMin(ln); b != R {
+					t.Fatalf("N=%d K=%d: candidate search %d, scan %d", N, K, b, R)
+				}
+			}
+		}
+	}
+}
+
+func column(X [][]*big.Rat) []*big.Rat {
+	t := make([]*big.Rat, len(X))
+	for i := range X {
+		t[i] = X[i][0]
+	}
+	return t
+}
+
+// TestPaperWitnesses: the paper's K ≥ 3N+2 family forces 3N breakpoints;
+// its K = 2N+1 family forces K−2 only for N ≤ 1 (found by the scan; the
+// expected values R = 2, 3, 5 for N = 2, 3, 4 are worked by hand from the
+// turn signs + + − + + + −: runs of equal signs cost ⌈b/2⌉).
+func TestPaperWitnesses(t *testing.T) {
+	for K := 3; K <= 40; K++ {
+		for N := 0; 3*N+2 <= K; N++ {
+			in, _ := PaperWitness(N, K)
+			if R, _ := InstanceBreakpoints(in); R != 3*N {
+				t.Fatalf("K ≥ 3N+2 family N=%d K=%d: R = %d", N, K, R)
+			}
+		}
+	}
+	byHand := map[int]int{1: 1, 2: 2, 3: 3, 4: 5}
+	for N, want := range byHand {
+		in, _ := PaperWitness(N, 2*N+1)
+		if R, _ := InstanceBreakpoints(in); R != want {
+			t.Fatalf("K = 2N+1 family N=%d: R = %d, by hand %d", N, R, want)
+		}
+	}
+	if _, err := PaperWitness(3, 8); err == nil {
+		t.Fatal("paper gives no witness at N=3 K=8, but no error")
+	}
+}
+
+// TestPlantedWitnessLabel: changing one label of a witness (the sign of one
+// changed sample) makes some witness force fewer breakpoints than needed,
+// and the breakpoint check catches it.
+func TestPlantedWitnessLabel(t *testing.T) {
+	caught := 0
+	for K := 3; K <= 20; K++ {
+		for N := 1; N <= K; N++ {
+			in, _ := Witness("T4.1-L", N, K)
+			i := in.T()[len(in.T())/2]
+			in.Z[i] = new(big.Rat).Neg(in.Z[i])
+			if R, _ := InstanceBreakpoints(in); R < NeededBreakpoints(N, K) {
+				caught++
+			}
+		}
+	}
+	if caught == 0 {
+		t.Fatal("flipping a witness label was never caught")
+	}
+}
+
+// TestWitnessErrors: K < 3, N > K, N < 0 and unknown claims are errors.
+func TestWitnessErrors(t *testing.T) {
+	for _, c := range []struct {
+		claim string
+		N, K  int
+	}{{"T4.1-L", 0, 2}, {"T4.1-L", 4, 3}, {"T5.1-L", -1, 5}, {"T4.1-U", 1, 5}} {
+		if _, err := Witness(c.claim, c.N, c.K); err == nil {
+			t.Errorf("%+v: no error", c)
+		}
+	}
+}
+
+// ExampleZigzagWitness: our witness for N = 3, K = 8 (K < 3N+2, where the
+// paper gives none) forces R = K−2 = 6.
+func ExampleZigzagWitness() {
+	in, _ := ZigzagWitness(3, 8)
+	R, _ := InstanceBreakpoints(in)
+	var zs []string
+	for _, z := range in.Z {
+		zs = append(zs, oracle.FormatRat(z))
+	}
+	fmt.Println(strings.Join(zs, " "))
+	fmt.Println("R =", R)
+	// Output:
+	// 0 0 -1 0 -1 0 -1 0
+	// R = 6
+}
