@@ -1,0 +1,173 @@
+package construction
+
+// Theorem 4.4 and the upper bound of Theorem 4.1.1: a 2-layer network
+// g(x) = W2·σ(1_m aᵀx + b1) + b2 that fine-tunes any instance (x, T, z).
+//
+// 1. Project: a with aᵀx pairwise distinct (projection.go); relabel the
+//    samples by the order of aᵀx, so "consecutive" means adjacent on the line.
+// 2. Keep J = T ∪ {end points of the blocks of P([K]∖T)} (partition.go,
+//    eq. 14); |J| = K − Σ max{|P|−2, 0} (eq. 15).
+// 3. Interpolate (aᵀx_j, z_j), j ∈ J, with Lemma 4.5 (interpolate.go):
+//    m = |J| − 1 neurons, which is eq. 12's bound.
+// 4. A dropped sample i lies in a block with kept end points l < i < r,
+//    z_l = z_r = 0 and no kept point between them, so the interpolant is
+//    affine and zero on [aᵀx_l, aᵀx_r]: g(x_i) = 0 = z_i.
+//
+// Lemma 4.7 gives |J| ≤ min{3N+2, K}, so m ≤ min{3N+1, K−1}: Theorem 4.1.1.
+//
+// TwoLayer returns that network after Prune (prune.go): a neuron whose
+// outgoing weight is zero (the slope does not change at its knot, e.g. inside
+// a run of zeros or where three kept points are collinear) is removed.
+// Built.Unpruned = |J| − 1 is the paper's count; Built.Neurons the pruned one.
+// N = 0 gives J = {first, last}, one neuron of weight 0, and after pruning the
+// network with no neurons at all (g = 0): a fine answer.
+//
+// Beyond the paper (TwoLayerPivot). The interpolant φ on J need not be
+// constant left of its first knot. Let φ continue its outer chords on both
+// rays; its breakpoints B are the interior kept points where the slope
+// changes, δ_j the change at knot j. If some chord p has slope 0, write
+//
+//	φ(s) = φ(w_p) + Σ_{j ≤ p, j∈B} δ_j·σ(w_j − s) + Σ_{j > p, j∈B} δ_j·σ(s − w_j):
+//
+// on chord p every hinge is 0; moving right across a knot j > p adds slope
+// δ_j; moving left across a knot j ≤ p, σ(w_j − s) adds slope −δ_j, which is
+// what undoing the change δ_j needs. So |B| neurons suffice. If no chord is
+// flat, make one ray flat as Lemma 4.5 does: |B| + 1. Whenever a block of
+// [K]∖T has two or more samples, its two kept end points have z = 0 and the
+// chord between them is flat. If K ≥ 3N+2, the K−N ≥ 2N+2 unchanged samples
+// fall into at most N+1 blocks, so some block has ≥ 2: and |B| ≤ |J| − 2 ≤ 3N.
+// With Theorem 4.1.2 (m ≥ min{3N, K−2} = 3N) this gives m*(N, K) = 3N exactly
+// for K ≥ 3N+2, one below the paper's upper bound.
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/ftcheck/ftcheck/instance"
+)
+
+// SizeError reports an instance outside Theorem 4.1's setting: K < 3, or
+// N > K.
+type SizeError struct {
+	K, N int
+}
+
+func (e *SizeError) Error() string {
+	if e.N > e.K {
+		return fmt.Sprintf("N = %d changed samples but only K = %d samples", e.N, e.K)
+	}
+	return fmt.Sprintf("K = %d samples: Theorem 4.1 assumes K ≥ 3", e.K)
+}
+
+// Plan is what Theorem 4.4 computes before building a network: the
+// projection, the positions of T along it, and the kept set J.
+type Plan struct {
+	Proj    *Projection
+	T       []int      // positions (0-based, along Proj.Order) of the changed samples
+	J       []int      // kept positions (eq. 14), sorted
+	Removed int        // Σ max{|P|−2, 0} = K − |J|
+	W, Z    []*big.Rat // aᵀx and z at the kept positions, increasing in W
+}
+
+// PlanTwoLayer validates the instance and computes the Plan.
+func PlanTwoLayer(in *instance.Instance) (*Plan, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	if K := in.K(); K < 3 {
+		return nil, &SizeError{K: K, N: in.N()}
+	}
+	p := &Plan{Proj: separate(in.X)}
+	for pos, row := range p.Proj.Order {
+		if in.Z[row].Sign() != 0 {
+			p.T = append(p.T, pos)
+		}
+	}
+	K := in.K()
+	p.J = Kept(K, 0, p.T)
+	p.Removed = K - len(p.J)
+	for _, pos := range p.J {
+		row := p.Proj.Order[pos]
+		p.W = append(p.W, p.Proj.Values[row])
+		p.Z = append(p.Z, in.Z[row])
+	}
+	return p, nil
+}
+
+// TwoLayer builds Theorem 4.4's network for in, pruned (see the file
+// comment). Bad input gives typed errors: *SizeError (K < 3),
+// *oracle.DuplicatePointError, or the instance's validation error.
+func TwoLayer(in *instance.Instance) (*Built, error) {
+	p, err := PlanTwoLayer(in)
+	if err != nil {
+		return nil, err
+	}
+	h, err := Interpolate(p.W, p.Z)
+	if err != nil {
+		return nil, err // unreachable: W is strictly increasing, |J| ≥ 2
+	}
+	net := Prune(h.Network(p.Proj.A))
+	b := NewBuilt("T4.4", net, h.Len(), p.notes()...)
+	if b.Neurons == 0 {
+		b.Notes = append(b.Notes, "no neurons needed: g is constant on the samples (every z_i is 0 or the kept points are collinear)")
+	}
+	return b, nil
+}
+
+// TwoLayerPivot builds the beyond-paper variant of the file comment: the
+// interpolant on J with both outer chords continued and the hinges oriented
+// away from a flat chord, |B| or |B| + 1 neurons.
+func TwoLayerPivot(in *instance.Instance) (*Built, error) {
+	p, err := PlanTwoLayer(in)
+	if err != nil {
+		return nil, err
+	}
+	h := PivotHinges(p.W, p.Z)
+	net := Prune(h.Network(p.Proj.A))
+	return NewBuilt("T4.4-pivot", net, h.Len(), p.notes()...), nil
+}
+
+func (p *Plan) notes() []string {
+	dir := fmt.Sprintf("projection a = (1, s, …, s^(d−1)) with s = %d", p.Proj.S)
+	if p.Proj.Method != "moment" {
+		dir = "projection a lexicographic (no s < 64 separated the samples)"
+	}
+	return []string{dir, fmt.Sprintf("|J| = %d kept of K = %d (removed %d)", len(p.J), len(p.J)+p.Removed, p.Removed)}
+}
+
+// PivotHinges interpolates the points (w_i, z_i) (w strictly increasing,
+// at least two points) with hinges oriented away from a flat chord, as in
+// the file comment. The first flat chord is the pivot; with none, the left
+// ray is made flat.
+func PivotHinges(w, z []*big.Rat) *Hinges {
+	s := Slopes(w, z)
+	pivot := -1 // chord index; −1 is the left ray
+	for i, v := range s {
+		if v.Sign() == 0 {
+			pivot = i
+			break
+		}
+	}
+	h := &Hinges{Bias: new(big.Rat).Set(z[max(pivot, 0)])}
+	if pivot < 0 && s[0].Sign() != 0 {
+		h.add(w[0], 1, s[0]) // Lemma 4.5's first neuron: flat left of w_1
+	}
+	for j := 1; j < len(w)-1; j++ {
+		delta := new(big.Rat).Sub(s[j], s[j-1])
+		if delta.Sign() == 0 {
+			continue
+		}
+		if j <= pivot {
+			h.add(w[j], -1, delta)
+		} else {
+			h.add(w[j], 1, delta)
+		}
+	}
+	return h
+}
+
+func (h *Hinges) add(knot *big.Rat, dir int, out *big.Rat) {
+	h.Knots = append(h.Knots, new(big.Rat).Set(knot))
+	h.Dir = append(h.Dir, dir)
+	h.Out = append(h.Out, out)
+}
