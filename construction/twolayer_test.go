@@ -145,8 +145,8 @@ func TestPrunePreservesFunction(t *testing.T) {
 			for k := range row {
 				row[k] = big.NewRat(int64(r.Intn(5)-2), 1)
 			}
-			row[0] = big.NewRat(int64(h+1), 1) // distinct hinges, never the zero row
-			b := big.NewRat(int64(h), 1) // b/row[0] = h/(h+1): distinct hinges
+			row[0] = big.NewRat(int64(h+1), 1)          // distinct hinges, never the zero row
+			b := big.NewRat(int64(h), 1)                // b/row[0] = h/(h+1): distinct hinges
 			for copy := 0; copy < 1+r.Intn(3); copy++ { // positive multiples of one hinge
 				lam := big.NewRat(int64(1+r.Intn(3)), int64(1+r.Intn(2)))
 				sr := make([]*big.Rat, d)
