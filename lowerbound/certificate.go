@@ -20,7 +20,7 @@ package lowerbound
 // (built and verified), and hi = R when a minimum interpolant with such a
 // subset is found. We try: the interpolant of interpolant.go (a piece of
 // slope 0 gives A = the breakpoints right of it; otherwise an exact subset-sum
-// search when R ≤ 18), and the same interpolant with its first (last)
+// search over the distinct reachable sums), and the same interpolant with its first (last)
 // breakpoint slid into the first (last) data interval, which frees the left
 // (right) slope over an open ray: if 0 is in that ray, set it to 0.
 //
@@ -161,27 +161,40 @@ func orient(br, jumps []*big.Rat, right func(j int) bool) []unit {
 	return u
 }
 
-// subsetSum finds A with Σ_A jumps = target exactly, for up to 18 jumps.
+// subsetSum finds A with Σ_A jumps = target exactly, by growing the set of
+// reachable sums one jump at a time (each sum kept once, with one subset that
+// reaches it); it gives up (nil) beyond 1<<16 distinct sums.
 func subsetSum(jumps []*big.Rat, target *big.Rat) []bool {
-	if len(jumps) > 18 {
+	type entry struct {
+		sum *big.Rat
+		set []int
+	}
+	reach := map[string]entry{"0": {new(big.Rat), nil}}
+	for j, d := range jumps {
+		next := make(map[string]entry, 2*len(reach))
+		for k, e := range reach {
+			next[k] = e
+		}
+		for _, e := range reach {
+			s := new(big.Rat).Add(e.sum, d)
+			if _, ok := next[s.RatString()]; !ok {
+				next[s.RatString()] = entry{s, append(append([]int{}, e.set...), j)}
+			}
+		}
+		if len(next) > 1<<16 {
+			return nil
+		}
+		reach = next
+	}
+	e, ok := reach[target.RatString()]
+	if !ok {
 		return nil
 	}
-	for mask := 0; mask < 1<<len(jumps); mask++ {
-		sum := new(big.Rat)
-		for j, d := range jumps {
-			if mask>>j&1 == 1 {
-				sum.Add(sum, d)
-			}
-		}
-		if sum.Cmp(target) == 0 {
-			A := make([]bool, len(jumps))
-			for j := range A {
-				A[j] = mask>>j&1 == 1
-			}
-			return A
-		}
+	A := make([]bool, len(jumps))
+	for _, j := range e.set {
+		A[j] = true
 	}
-	return nil
+	return A
 }
 
 // withExtraUnit realises pl with R + 1 units: all breakpoints right-facing
