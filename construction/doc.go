@@ -26,7 +26,7 @@
 //   - partition.go: the consecutive partition P(I) (Def. 4.3, D4.3), the kept
 //     set J and the removed count Σ max{|P|−2, 0} (eq. 14–15; L4.6, L4.7).
 //   - twolayer.go: Theorem 4.4 (T4.4) and hence Theorem 4.1.1 (T4.1-U):
-//     TwoLayer, m = |J| − 1 ≤ min{3N+1, K−1}; TwoLayerPivot, a beyond-paper
+//     TwoLayer, m = |J| − 1 ≤ min{3N+1, K−1}; TwoLayerOriented, a beyond-paper
 //     variant with |B| or |B|+1 neurons (B = breakpoints of the interpolant),
 //     ≤ 3N whenever K ≥ 3N+2.
 //   - prune.go: function-preserving removal of idle neurons and merging of

@@ -22,26 +22,33 @@ package construction
 // N = 0 gives J = {first, last}, one neuron of weight 0, and after pruning the
 // network with no neurons at all (g = 0): a fine answer.
 //
-// Beyond the paper (TwoLayerPivot). The interpolant φ on J need not be
+// Beyond the paper (TwoLayerOriented). The interpolant φ on J need not be
 // constant left of its first knot. Let φ continue its outer chords on both
-// rays; its breakpoints B are the interior kept points where the slope
-// changes, δ_j the change at knot j. If some chord p has slope 0, write
+// rays (slopes s_first, s_last); its breakpoints B are the interior kept
+// points where the slope changes, δ_j the change at knot j. A hinge may open
+// to the right, δ_j·σ(s − w_j), or to the left, δ_j·σ(w_j − s): both change
+// the slope by δ_j at w_j, and the left one adds slope −δ_j on the far left.
+// For S ⊆ B (the hinges opened to the left),
 //
-//	φ(s) = φ(w_p) + Σ_{j ≤ p, j∈B} δ_j·σ(w_j − s) + Σ_{j > p, j∈B} δ_j·σ(s − w_j):
+//	g(s) = Σ_{j∈S} δ_j·σ(w_j − s) + Σ_{j∈B∖S} δ_j·σ(s − w_j) + c,
+//	c = z_first − Σ_{j∈S} δ_j·(w_j − w_first),
 //
-// on chord p every hinge is 0; moving right across a knot j > p adds slope
-// δ_j; moving left across a knot j ≤ p, σ(w_j − s) adds slope −δ_j, which is
-// what undoing the change δ_j needs. So |B| neurons suffice. If no chord is
-// flat, make one ray flat as Lemma 4.5 does: |B| + 1. Whenever a block of
-// [K]∖T has two or more samples, its two kept end points have z = 0 and the
-// chord between them is flat. If K ≥ 3N+2, the K−N ≥ 2N+2 unchanged samples
-// fall into at most N+1 blocks, so some block has ≥ 2: and |B| ≤ |J| − 2 ≤ 3N.
-// With Theorem 4.1.2 (m ≥ min{3N, K−2} = 3N) this gives m*(N, K) = 3N exactly
-// for K ≥ 3N+2, one below the paper's upper bound.
+// has the slope changes of φ, left slope −Σ_{j∈S} δ_j and g(w_first) =
+// z_first, so g = φ iff Σ_{j∈S} δ_j = −s_first: |B| neurons. If no such S
+// exists, make the left ray flat as Lemma 4.5 does: |B| + 1. We look for S
+// among the empty set, the prefixes {j ≤ p} (the sum is s_p − s_first, so
+// this works iff some chord p is flat), single knots, and all subsets when
+// |B| ≤ 18. Whenever a block of [K]∖T has two or more samples, its two kept
+// end points have z = 0 and the chord between them is flat. If K ≥ 3N+2, the
+// K−N ≥ 2N+2 unchanged samples fall into at most N+1 blocks, so some block
+// has ≥ 2, and |B| ≤ |J| − 2 ≤ 3N. With Theorem 4.1.2 (m ≥ min{3N, K−2} = 3N)
+// this gives m*(N, K) = 3N exactly for K ≥ 3N+2, one below the paper's upper
+// bound.
 
 import (
 	"fmt"
 	"math/big"
+	"math/bits"
 
 	"github.com/ftcheck/ftcheck/instance"
 )
@@ -114,17 +121,17 @@ func TwoLayer(in *instance.Instance) (*Built, error) {
 	return b, nil
 }
 
-// TwoLayerPivot builds the beyond-paper variant of the file comment: the
-// interpolant on J with both outer chords continued and the hinges oriented
-// away from a flat chord, |B| or |B| + 1 neurons.
-func TwoLayerPivot(in *instance.Instance) (*Built, error) {
+// TwoLayerOriented builds the beyond-paper variant of the file comment:
+// the interpolant on J with both outer chords continued and each hinge opened
+// to the left or to the right, |B| or |B| + 1 neurons.
+func TwoLayerOriented(in *instance.Instance) (*Built, error) {
 	p, err := PlanTwoLayer(in)
 	if err != nil {
 		return nil, err
 	}
-	h := PivotHinges(p.W, p.Z)
+	h := OrientedHinges(p.W, p.Z)
 	net := Prune(h.Network(p.Proj.A))
-	return NewBuilt("T4.4-pivot", net, h.Len(), p.notes()...), nil
+	return NewBuilt("T4.4-oriented", net, h.Len(), p.notes()...), nil
 }
 
 func (p *Plan) notes() []string {
@@ -135,35 +142,81 @@ func (p *Plan) notes() []string {
 	return []string{dir, fmt.Sprintf("|J| = %d kept of K = %d (removed %d)", len(p.J), len(p.J)+p.Removed, p.Removed)}
 }
 
-// PivotHinges interpolates the points (w_i, z_i) (w strictly increasing,
-// at least two points) with hinges oriented away from a flat chord, as in
-// the file comment. The first flat chord is the pivot; with none, the left
-// ray is made flat.
-func PivotHinges(w, z []*big.Rat) *Hinges {
+// OrientedHinges interpolates the points (w_i, z_i) (w strictly increasing,
+// at least two points) with |B| hinges when some S of the file comment is
+// found, |B| + 1 otherwise.
+func OrientedHinges(w, z []*big.Rat) *Hinges {
 	s := Slopes(w, z)
-	pivot := -1 // chord index; −1 is the left ray
-	for i, v := range s {
-		if v.Sign() == 0 {
-			pivot = i
-			break
-		}
-	}
-	h := &Hinges{Bias: new(big.Rat).Set(z[max(pivot, 0)])}
-	if pivot < 0 && s[0].Sign() != 0 {
-		h.add(w[0], 1, s[0]) // Lemma 4.5's first neuron: flat left of w_1
-	}
+	var knots []int
+	var deltas []*big.Rat
 	for j := 1; j < len(w)-1; j++ {
-		delta := new(big.Rat).Sub(s[j], s[j-1])
-		if delta.Sign() == 0 {
-			continue
+		if d := new(big.Rat).Sub(s[j], s[j-1]); d.Sign() != 0 {
+			knots, deltas = append(knots, j), append(deltas, d)
 		}
-		if j <= pivot {
-			h.add(w[j], -1, delta)
+	}
+	left := leftSet(deltas, new(big.Rat).Neg(s[0]))
+	if left == nil { // Lemma 4.5's form: flat left of w_1
+		h := &Hinges{Bias: new(big.Rat).Set(z[0])}
+		h.add(w[0], 1, s[0])
+		for i, j := range knots {
+			h.add(w[j], 1, deltas[i])
+		}
+		return h
+	}
+	h := &Hinges{Bias: new(big.Rat).Set(z[0])}
+	var t big.Rat
+	for i, j := range knots {
+		if left[i] {
+			h.add(w[j], -1, deltas[i])
+			h.Bias.Sub(h.Bias, t.Mul(deltas[i], t.Sub(w[j], w[0])))
 		} else {
-			h.add(w[j], 1, delta)
+			h.add(w[j], 1, deltas[i])
 		}
 	}
 	return h
+}
+
+// leftSet returns a mask S with Σ_{i∈S} δ_i = target, trying the empty set,
+// prefixes, single entries and (for at most 18 entries) every subset; nil if
+// none is found.
+func leftSet(delta []*big.Rat, target *big.Rat) []bool {
+	n := len(delta)
+	mask := make([]bool, n)
+	sum := new(big.Rat)
+	if sum.Cmp(target) == 0 {
+		return mask
+	}
+	for i := range delta { // prefixes: a flat chord
+		sum.Add(sum, delta[i])
+		mask[i] = true
+		if sum.Cmp(target) == 0 {
+			return mask
+		}
+	}
+	for i := range delta {
+		if delta[i].Cmp(target) == 0 {
+			single := make([]bool, n)
+			single[i] = true
+			return single
+		}
+	}
+	if n > 18 {
+		return nil
+	}
+	sum.SetInt64(0)
+	mask = make([]bool, n)
+	for g := 1; g < 1<<n; g++ { // Gray code: flip one entry per step
+		i := bits.TrailingZeros(uint(g))
+		if mask[i] = !mask[i]; mask[i] {
+			sum.Add(sum, delta[i])
+		} else {
+			sum.Sub(sum, delta[i])
+		}
+		if sum.Cmp(target) == 0 {
+			return mask
+		}
+	}
+	return nil
 }
 
 func (h *Hinges) add(knot *big.Rat, dir int, out *big.Rat) {

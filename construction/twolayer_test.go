@@ -61,9 +61,9 @@ func randomInstance(r *rand.Rand, K, N, d int, collinear bool) *instance.Instanc
 }
 
 // TestTwoLayerFineTunes: on random instances (d = 1..6, collinear or not) the
-// networks of TwoLayer and TwoLayerPivot fine-tune exactly (oracle) with
+// networks of TwoLayer and TwoLayerOriented fine-tune exactly (oracle) with
 // Unpruned = K − 1 − Σ max{|P|−2, 0} ≤ min{3N+1, K−1}, pruned counts no
-// larger, and the pivot variant ≤ 3N when K ≥ 3N+2.
+// larger, and the oriented variant ≤ 3N when K ≥ 3N+2.
 func TestTwoLayerFineTunes(t *testing.T) {
 	r := rand.New(rand.NewSource(4))
 	for trial := 0; trial < 300; trial++ {
@@ -74,7 +74,7 @@ func TestTwoLayerFineTunes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pv, err := TwoLayerPivot(in)
+		pv, err := TwoLayerOriented(in)
 		if err != nil {
 			t.Fatal(err)
 		}
