@@ -9,11 +9,13 @@ import (
 
 // Evaluator computes g(x) exactly, choosing the fastest exact path for the
 // network: a 1-D lookup when the first layer has rank one (g(x) = φ(aᵀx) with
-// φ compiled once by Restrict), layer-by-layer Eval otherwise.
+// φ compiled once by Restrict), layer-by-layer integer common-denominator
+// evaluation otherwise (inteval.go). Both are tested against Eval.
 type Evaluator struct {
-	net *Network
-	dir []*big.Rat       // a, when the first layer is a multiple of aᵀ row by row
-	phi *PiecewiseLinear // φ(s) = g(s·a/(aᵀa))
+	net  *Network
+	ints *intNet          // integer common-denominator path when phi is nil
+	dir  []*big.Rat       // a, when the first layer is a multiple of aᵀ row by row
+	phi  *PiecewiseLinear // φ(s) = g(s·a/(aᵀa))
 }
 
 // NewEvaluator prepares n for repeated exact evaluation.
@@ -30,6 +32,9 @@ func NewEvaluator(n *Network) *Evaluator {
 			}
 			e.dir, e.phi = a, n.Restrict(make0(len(a)), u)
 		}
+	}
+	if e.phi == nil {
+		e.ints = newIntNet(n)
 	}
 	return e
 }
@@ -89,7 +94,10 @@ func parallel(a, b []*big.Rat) bool {
 // Eval returns g(x) exactly.
 func (e *Evaluator) Eval(x []*big.Rat) *big.Rat {
 	if e.phi == nil {
-		return e.net.Eval(x)
+		if len(x) != e.net.InputDim() {
+			panic(fmt.Sprintf("oracle: Eval: input has %d coordinates, network wants %d", len(x), e.net.InputDim()))
+		}
+		return e.ints.eval(x)
 	}
 	if len(x) != len(e.dir) {
 		panic(fmt.Sprintf("oracle: Eval: input has %d coordinates, network wants %d", len(x), len(e.dir)))

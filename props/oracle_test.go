@@ -226,15 +226,19 @@ func TestReparametrisationNegativeBreaks(t *testing.T) {
 
 // TestEvaluatorAgreesWithEval: NewEvaluator takes its 1-D lookup path for
 // every network whose first layer has rank one and W1 ≠ 0, and EvalAll agrees
-// with Eval on every row, fast path or not.
+// with Eval on every row, whether through the 1-D lookup or the integer
+// common-denominator path, small or huge weights.
 func TestEvaluatorAgreesWithEval(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		d := rapid.IntRange(1, 6).Draw(t, "d")
 		var g *oracle.Network
-		if rapid.Bool().Draw(t, "rankOne") {
-			g = RankOneNetwork(4, 5, d).Draw(t, "g")
-		} else {
+		switch rapid.IntRange(0, 2).Draw(t, "kind") {
+		case 0:
 			g = AnyNetwork(4, 5, d).Draw(t, "g")
+		case 1:
+			g = RankOneNetwork(4, 5, d).Draw(t, "g")
+		case 2: // huge weights: the integer path's denominators grow fast
+			g = NetworkWith(d, Widths(4, 4).Draw(t, "widths"), Rat()).Draw(t, "g")
 		}
 		X := Points(rapid.IntRange(1, 12).Draw(t, "K"), d).Draw(t, "x")
 		e := oracle.NewEvaluator(g)
