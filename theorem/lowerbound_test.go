@@ -71,3 +71,27 @@ func TestT41LPlantedWitness(t *testing.T) {
 		t.Fatalf("planted witness label not caught: %s %+v", res.Verdict, res.Findings)
 	}
 }
+
+// TestT51LHolds: the claim holds; the algebra finding (the maximiser of
+// 2d1d2 + d2 is not d1 = d2 = m/2) and the beyond-paper bound are reported.
+func TestT51LHolds(t *testing.T) {
+	res := checkT51L(lbConfig())
+	if res.Verdict != Holds {
+		t.Fatalf("verdict %s: %s %+v", res.Verdict, res.Evidence, res.Findings)
+	}
+	if !hasFinding(res, FindProofStep, "m/2 − 1/4") || !hasFinding(res, FindBeyondPaper, "(d1+1)(d2+1)") {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+	t.Log(res.Evidence)
+}
+
+// TestT51LPlantedCountMinusOne: a piece count one below the paper's is
+// refuted by generated or searched nets (e.g. d1 = d2 = 1 reaches 3 pieces).
+func TestT51LPlantedCountMinusOne(t *testing.T) {
+	res := checkT51LWith(lbConfig(), lbBudget{gridK: 10}, func(d1, d2 int) int {
+		return lowerbound.MaxPieces3(d1, d2) - 1
+	})
+	if res.Verdict != Counterexample {
+		t.Fatalf("planted count not refuted: %s", res.Verdict)
+	}
+}
