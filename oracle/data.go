@@ -64,7 +64,8 @@ func ReadData(r io.Reader, name string) (*Data, error) {
 	line, dim := 0, -1
 	for sc.Scan() {
 		line++
-		text := strings.TrimSpace(strings.TrimSuffix(sc.Text(), "\r"))
+		raw := strings.TrimSuffix(sc.Text(), "\r")
+		text := strings.TrimSpace(raw)
 		if text == "" {
 			continue
 		}
@@ -80,7 +81,7 @@ func ReadData(r io.Reader, name string) (*Data, error) {
 			return nil, &ParseError{File: name, Line: line, Msg: fmt.Sprintf("row has %d fields, header has %d", len(fields), dim+1)}
 		}
 		x := make([]*big.Rat, dim)
-		col := 1
+		col := 1 + len(raw) - len(strings.TrimLeft(raw, " \t\v\f"))
 		for j, f := range fields {
 			v, err := ParseRat(f)
 			if err != nil {

@@ -78,6 +78,7 @@ func TestReadDataBadInput(t *testing.T) {
 		{"short row", "x1,x2,y\n1,2,3\n4,5\n", []string{"d.csv:3:", "2 fields", "3"}},
 		{"long row", "x1,y\n1,2,3\n", []string{"d.csv:2:", "3 fields"}},
 		{"NaN", "x1,x2,y\n1,2,3\n1,NaN,2\n", []string{"d.csv:3:3:", "NaN"}},
+		{"NaN after indent", "x1,x2,y\n  1, NaN,2\n", []string{"d.csv:2:5:", "NaN"}},
 		{"Inf label", "x1,y\n0,+Inf\n", []string{"d.csv:2:3:", "finite"}},
 		{"unparsable", "x1,y\n1,abc\n", []string{"d.csv:2:3:", "not a number"}},
 		{"empty field", "x1,x2,y\n1,,3\n", []string{"d.csv:2:3:", "empty"}},
