@@ -34,23 +34,38 @@ func NewFloat(n *Network) *FloatNetwork {
 	return f
 }
 
+// floatBlock is how many rows EvalBatch evaluates at once, so that the hidden
+// activations (width × block) stay small instead of width × K.
+const floatBlock = 256
+
 // EvalBatch evaluates the rows of X (K × d) and returns the K outputs.
 func (f *FloatNetwork) EvalBatch(X *mat.Dense) []float64 {
+	K, d := X.Dims()
+	out := make([]float64, 0, K)
+	for lo := 0; lo < K; lo += floatBlock {
+		hi := min(lo+floatBlock, K)
+		out = append(out, f.evalBlock(X.Slice(lo, hi, 0, d))...)
+	}
+	return out
+}
+
+func (f *FloatNetwork) evalBlock(X mat.Matrix) []float64 {
 	var h mat.Dense
 	h.CloneFrom(X.T())
 	for li := range f.W {
 		var next mat.Dense
 		next.Mul(f.W[li], &h)
-		r, c := next.Dims()
+		raw := next.RawMatrix()
 		last := li == len(f.W)-1
-		for i := 0; i < r; i++ {
+		for i := 0; i < raw.Rows; i++ {
 			b := f.B[li].AtVec(i)
-			for j := 0; j < c; j++ {
-				v := next.At(i, j) + b
+			row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+			for j, v := range row {
+				v += b
 				if !last && v < 0 {
 					v = 0
 				}
-				next.Set(i, j, v)
+				row[j] = v
 			}
 		}
 		h = next
