@@ -50,7 +50,7 @@ func Bump(c, delta, h *big.Rat) Gadget {
 }
 
 // dropLast is g with its last ReLU removed: the planted "one ReLU fewer" bug.
-func dropLast(g Gadget) Gadget {
+func gadgetDropLast(g Gadget) Gadget {
 	k := g.Cost() - 1
 	return Gadget{Name: g.Name + " (one ReLU short)", Alpha: g.Alpha[:k], Beta: g.Beta[:k], Gamma: g.Gamma[:k], Delta: g.Delta}
 }

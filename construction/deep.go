@@ -48,7 +48,7 @@ import (
 func Deep(in *instance.Instance, L int) (*Built, error) { return DeepWith(in, L, Fault{}) }
 
 // block is a 3-layer ReLU net g_b with first layer a_r·uᵀx + b1_r.
-type block struct {
+type deepBlock struct {
 	name   string
 	a, b1  []*big.Rat
 	W2     [][]*big.Rat
@@ -60,7 +60,7 @@ type block struct {
 
 // DeepWith is Deep with a planted fault (tests and checks of the checker only).
 func DeepWith(in *instance.Instance, L int, f Fault) (*Built, error) {
-	if err := checkInstance(in); err != nil {
+	if err := yunCheckInstance(in); err != nil {
 		return nil, err
 	}
 	if L < 4 {
@@ -75,8 +75,8 @@ func DeepWith(in *instance.Instance, L int, f Fault) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	C0 := new(big.Rat).Sub(big.NewRat(1, 1), minRat(c))
-	C := new(big.Rat).Neg(minRat(in.Z))
+	C0 := new(big.Rat).Sub(big.NewRat(1, 1), yunMinRat(c))
+	C := new(big.Rat).Neg(yunMinRat(in.Z))
 	if C.Sign() < 0 {
 		C.SetInt64(0)
 	}
@@ -84,7 +84,7 @@ func DeepWith(in *instance.Instance, L int, f Fault) (*Built, error) {
 	if f.CarrierOffset != nil {
 		carrierBias.Add(carrierBias, f.CarrierOffset)
 	}
-	net := stack(blocks, u, C0, carrierBias, C, L)
+	net := deepStack(blocks, u, C0, carrierBias, C, L)
 	b := NewBuilt(fmt.Sprintf("P6.1[L=%d]", L), net, net.Hidden(),
 		fmt.Sprintf("%d blocks of 2 hidden layers (%v), carrier and accumulator units", B, names))
 	return b, nil
@@ -92,9 +92,9 @@ func DeepWith(in *instance.Instance, L int, f Fault) (*Built, error) {
 
 // deepBlocks splits T into B near-equal consecutive parts and builds the
 // narrowest block for each (nil for an empty part).
-func deepBlocks(in *instance.Instance, u []*big.Rat, B int, f Fault) ([]*block, []string, error) {
+func deepBlocks(in *instance.Instance, u []*big.Rat, B int, f Fault) ([]*deepBlock, []string, error) {
 	T := in.T()
-	var blocks []*block
+	var blocks []*deepBlock
 	var names []string
 	for p := 0; p < B; p++ {
 		part := T[p*len(T)/B : (p+1)*len(T)/B]
@@ -119,9 +119,9 @@ func deepBlocks(in *instance.Instance, u []*big.Rat, B int, f Fault) ([]*block, 
 	return blocks, names, nil
 }
 
-func narrowestBlock(sub *instance.Instance, u []*big.Rat, f Fault) (*block, error) {
+func narrowestBlock(sub *instance.Instance, u []*big.Rat, f Fault) (*deepBlock, error) {
 	m, _ := yunShape(sub.K())
-	var best *block
+	var best *deepBlock
 	for _, build := range []func() (*Built, error){
 		func() (*Built, error) { return U1With(sub, f) },
 		func() (*Built, error) { return u2Build(sub, m, f) },
@@ -135,7 +135,7 @@ func narrowestBlock(sub *instance.Instance, u []*big.Rat, f Fault) (*block, erro
 		if err != nil {
 			return nil, err
 		}
-		if best == nil || maxInt(bl.widths) < maxInt(best.widths) {
+		if best == nil || yunMaxInt(bl.widths) < yunMaxInt(best.widths) {
 			best = bl
 		}
 	}
@@ -143,12 +143,12 @@ func narrowestBlock(sub *instance.Instance, u []*big.Rat, f Fault) (*block, erro
 }
 
 // asBlock reads a 3-layer Built whose first layer has rows a_r·uᵀ.
-func asBlock(b *Built, u []*big.Rat) (*block, error) {
+func asBlock(b *Built, u []*big.Rat) (*deepBlock, error) {
 	n := b.Net
 	if n.Depth() != 3 {
 		return nil, fmt.Errorf("construction: Deep: block %s has depth %d, want 3", b.Name, n.Depth())
 	}
-	bl := &block{name: b.Name, b1: n.Layers[0].B, W2: n.Layers[1].W, B2: n.Layers[1].B,
+	bl := &deepBlock{name: b.Name, b1: n.Layers[0].B, W2: n.Layers[1].W, B2: n.Layers[1].B,
 		W3: n.Layers[2].W[0], b3: n.Layers[2].B[0], widths: n.Widths()}
 	for r, row := range n.Layers[0].W {
 		a := new(big.Rat).Quo(row[0], u[0])
@@ -162,7 +162,7 @@ func asBlock(b *Built, u []*big.Rat) (*block, error) {
 	return bl, nil
 }
 
-func minRat(v []*big.Rat) *big.Rat {
+func yunMinRat(v []*big.Rat) *big.Rat {
 	m := v[0]
 	for _, x := range v[1:] {
 		if x.Cmp(m) < 0 {
@@ -172,7 +172,7 @@ func minRat(v []*big.Rat) *big.Rat {
 	return new(big.Rat).Set(m)
 }
 
-func maxInt(v []int) int {
+func yunMaxInt(v []int) int {
 	m := 0
 	for _, x := range v {
 		m = max(m, x)
@@ -181,23 +181,23 @@ func maxInt(v []int) int {
 }
 
 // cols is where a hidden layer keeps its units.
-type cols struct {
+type deepCols struct {
 	block          []int // the block's ReLU columns
 	carrier, accum int   // −1 when absent
 }
 
 // stack wires the blocks into the L-layer network of the file comment.
-func stack(blocks []*block, u []*big.Rat, C0, carrierBias, C *big.Rat, L int) *oracle.Network {
+func deepStack(blocks []*deepBlock, u []*big.Rat, C0, carrierBias, C *big.Rat, L int) *oracle.Network {
 	var layers []oracle.Layer
-	in, prev := len(u), cols{carrier: -1, accum: -1}
-	var last *block
+	in, prev := len(u), deepCols{carrier: -1, accum: -1}
+	var last *deepBlock
 	for b, bl := range blocks {
 		// Block b's first hidden layer: reads x (b = 0) or the carrier.
-		l, cur := newRows(in), cols{carrier: -1, accum: -1}
+		l, cur := newDeepRows(in), deepCols{carrier: -1, accum: -1}
 		if bl != nil {
 			for r := range bl.a {
 				if b == 0 {
-					cur.block = append(cur.block, l.add(scaleVec(bl.a[r], u), bl.b1[r]))
+					cur.block = append(cur.block, l.add(yunScaleVec(bl.a[r], u), bl.b1[r]))
 					continue
 				}
 				bias := new(big.Rat).Sub(bl.b1[r], new(big.Rat).Mul(bl.a[r], C0))
@@ -205,14 +205,14 @@ func stack(blocks []*block, u []*big.Rat, C0, carrierBias, C *big.Rat, L int) *o
 			}
 		}
 		if b == 0 {
-			cur.carrier = l.add(scaleVec(big.NewRat(1, 1), u), carrierBias)
+			cur.carrier = l.add(yunScaleVec(big.NewRat(1, 1), u), carrierBias)
 		} else {
 			cur.carrier = l.add(l.unit(prev.carrier, big.NewRat(1, 1)), new(big.Rat))
 			cur.accum = l.accumulate(prev, last, C)
 		}
 		layers, in, prev = append(layers, l.Layer), len(l.W), cur
 		// Block b's second hidden layer.
-		l, cur = newRows(in), cols{carrier: -1, accum: -1}
+		l, cur = newDeepRows(in), deepCols{carrier: -1, accum: -1}
 		if bl != nil {
 			for r, w := range bl.W2 {
 				row := l.zero()
@@ -228,12 +228,12 @@ func stack(blocks []*block, u []*big.Rat, C0, carrierBias, C *big.Rat, L int) *o
 		}
 		layers, in, prev, last = append(layers, l.Layer), len(l.W), cur, bl
 	}
-	out := newRows(in)
+	out := newDeepRows(in)
 	if (L-1)%2 == 1 {
-		l := newRows(in)
+		l := newDeepRows(in)
 		l.accumulate(prev, last, C)
 		layers = append(layers, l.Layer)
-		out = newRows(1)
+		out = newDeepRows(1)
 		out.add([]*big.Rat{big.NewRat(1, 1)}, new(big.Rat).Neg(C))
 	} else {
 		row, bias := out.blockOutput(prev, last)
@@ -247,14 +247,14 @@ func stack(blocks []*block, u []*big.Rat, C0, carrierBias, C *big.Rat, L int) *o
 }
 
 // rows builds one layer over in inputs.
-type rows struct {
+type deepRows struct {
 	in int
 	oracle.Layer
 }
 
-func newRows(in int) *rows { return &rows{in: in} }
+func newDeepRows(in int) *deepRows { return &deepRows{in: in} }
 
-func (l *rows) zero() []*big.Rat {
+func (l *deepRows) zero() []*big.Rat {
 	r := make([]*big.Rat, l.in)
 	for i := range r {
 		r[i] = new(big.Rat)
@@ -263,20 +263,20 @@ func (l *rows) zero() []*big.Rat {
 }
 
 // unit is the row with weight w on input col and 0 elsewhere.
-func (l *rows) unit(col int, w *big.Rat) []*big.Rat {
+func (l *deepRows) unit(col int, w *big.Rat) []*big.Rat {
 	r := l.zero()
 	r[col] = new(big.Rat).Set(w)
 	return r
 }
 
 // add appends a row and returns its index.
-func (l *rows) add(row []*big.Rat, bias *big.Rat) int {
+func (l *deepRows) add(row []*big.Rat, bias *big.Rat) int {
 	l.W, l.B = append(l.W, row), append(l.B, bias)
 	return len(l.W) - 1
 }
 
 // blockOutput is g_last = W3·(block columns of prev) + b3, as a row and bias.
-func (l *rows) blockOutput(prev cols, last *block) ([]*big.Rat, *big.Rat) {
+func (l *deepRows) blockOutput(prev deepCols, last *deepBlock) ([]*big.Rat, *big.Rat) {
 	row, bias := l.zero(), new(big.Rat)
 	if last != nil {
 		for q, v := range last.W3 {
@@ -288,7 +288,7 @@ func (l *rows) blockOutput(prev cols, last *block) ([]*big.Rat, *big.Rat) {
 }
 
 // accumulate adds the accumulator σ(acc + g_last (+ C when acc is new)).
-func (l *rows) accumulate(prev cols, last *block, C *big.Rat) int {
+func (l *deepRows) accumulate(prev deepCols, last *deepBlock, C *big.Rat) int {
 	row, bias := l.blockOutput(prev, last)
 	if prev.accum >= 0 {
 		row[prev.accum] = big.NewRat(1, 1)
@@ -298,7 +298,7 @@ func (l *rows) accumulate(prev cols, last *block, C *big.Rat) int {
 	return l.add(row, bias)
 }
 
-func scaleVec(a *big.Rat, u []*big.Rat) []*big.Rat {
+func yunScaleVec(a *big.Rat, u []*big.Rat) []*big.Rat {
 	r := make([]*big.Rat, len(u))
 	for i := range u {
 		r[i] = new(big.Rat).Mul(a, u[i])

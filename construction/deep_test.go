@@ -18,7 +18,7 @@ func TestDeepFitsSmall(t *testing.T) {
 					z[j].SetFrac64(int64(5-j), 2)
 				}
 			}
-			in := lineInstance(z...)
+			in := yunLineInstance(z...)
 			for L := 4; L <= 8; L++ {
 				b, err := Deep(in, L)
 				if err != nil {

@@ -41,7 +41,7 @@ func U1(in *instance.Instance) (*Built, error) { return U1With(in, Fault{}) }
 
 // U1With is U1 with a planted fault (tests and checks of the checker only).
 func U1With(in *instance.Instance, f Fault) (*Built, error) {
-	if err := checkInstance(in); err != nil {
+	if err := yunCheckInstance(in); err != nil {
 		return nil, err
 	}
 	m, G := yunShape(in.K())
@@ -49,7 +49,7 @@ func U1With(in *instance.Instance, f Fault) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	scale, y := unitTargets(in.Z)
+	scale, y := yunUnitTargets(in.Z)
 	W1, B1 := l.layer1()
 	W2, B2 := make([][]*big.Rat, G), make([]*big.Rat, G)
 	W3 := make([]*big.Rat, G)
@@ -58,11 +58,11 @@ func U1With(in *instance.Instance, f Fault) (*Built, error) {
 		for j := range tau {
 			tau[j] = new(big.Rat)
 			if i := l.row[l.pos(j, k)]; i >= 0 {
-				tau[j].Mul(y[i], big.NewRat(sign(k), 1))
+				tau[j].Mul(y[i], big.NewRat(yunSign(k), 1))
 			}
 		}
 		W2[k], B2[k] = l.solve(k, tau, f)
-		W3[k] = new(big.Rat).Mul(scale, big.NewRat(sign(k), 1))
+		W3[k] = new(big.Rat).Mul(scale, big.NewRat(yunSign(k), 1))
 	}
 	b3 := new(big.Rat)
 	if G%2 == 0 {
@@ -87,7 +87,7 @@ func U1With(in *instance.Instance, f Fault) (*Built, error) {
 func hardTanhNet(W1 [][]*big.Rat, B1 []*big.Rat, W2 [][]*big.Rat, B2 []*big.Rat, W3 []*big.Rat, b3 *big.Rat, f Fault) *oracle.Network {
 	g2 := HardTanh
 	if f.DropReLU {
-		g2 = dropLast(HardTanh)
+		g2 = gadgetDropLast(HardTanh)
 	}
 	mid := HardTanh.Readout(W2, B2)
 	return &oracle.Network{Layers: []oracle.Layer{
@@ -98,7 +98,7 @@ func hardTanhNet(W1 [][]*big.Rat, B1 []*big.Rat, W2 [][]*big.Rat, B2 []*big.Rat,
 }
 
 // unitTargets returns Scale = max{1, max_i |z_i|} and y = z/Scale ∈ [−1, 1].
-func unitTargets(z []*big.Rat) (scale *big.Rat, y []*big.Rat) {
+func yunUnitTargets(z []*big.Rat) (scale *big.Rat, y []*big.Rat) {
 	scale = big.NewRat(1, 1)
 	for _, v := range z {
 		if a := new(big.Rat).Abs(v); a.Cmp(scale) > 0 {

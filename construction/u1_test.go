@@ -9,7 +9,7 @@ import (
 )
 
 // lineInstance is x_i = i (1-based) with the given targets.
-func lineInstance(z ...*big.Rat) *instance.Instance {
+func yunLineInstance(z ...*big.Rat) *instance.Instance {
 	t := make([]*big.Rat, len(z))
 	for i := range t {
 		t[i] = big.NewRat(int64(i+1), 1)
@@ -28,7 +28,7 @@ func TestU1FitsSmall(t *testing.T) {
 				z[j] = new(big.Rat)
 			}
 			z[i].SetFrac64(int64(2*(i%2)-1)*int64(i+1), int64(K))
-			in := lineInstance(z...)
+			in := yunLineInstance(z...)
 			b, err := U1(in)
 			if err != nil {
 				t.Fatal(err)

@@ -45,7 +45,7 @@ func U2(in *instance.Instance) (*Built, error) { return U2With(in, Fault{}) }
 
 // U2With is U2 with a planted fault (tests and checks of the checker only).
 func U2With(in *instance.Instance, f Fault) (*Built, error) {
-	if err := checkInstance(in); err != nil {
+	if err := yunCheckInstance(in); err != nil {
 		return nil, err
 	}
 	m, _ := yunShape(in.K())
@@ -55,7 +55,7 @@ func U2With(in *instance.Instance, f Fault) (*Built, error) {
 // U2Groups is U2 with layer 1 cut into m groups instead of ⌊√K⌋ (m = 1 is
 // the beyond-paper 3N + 2 network of the file comment).
 func U2Groups(in *instance.Instance, m int) (*Built, error) {
-	if err := checkInstance(in); err != nil {
+	if err := yunCheckInstance(in); err != nil {
 		return nil, err
 	}
 	if m < 1 || m > in.K() {
@@ -90,7 +90,7 @@ func u2Build(in *instance.Instance, m int, f Fault) (*Built, error) {
 	}
 	bump := Bump(new(big.Rat), big.NewRat(1, 1), big.NewRat(1, 1))
 	if f.DropReLU {
-		bump = dropLast(bump)
+		bump = gadgetDropLast(bump)
 	}
 	mid := HardTanh.Readout(W2, B2)
 	out := make([]*big.Rat, len(T))
@@ -104,9 +104,95 @@ func u2Build(in *instance.Instance, m int, f Fault) (*Built, error) {
 	}}
 	b := NewBuilt("U2", net, net.Hidden(),
 		fmt.Sprintf("layer 1 of U1 with %d groups (%d ReLUs), %d σB units (3 ReLUs each)", m, 2*m, len(T)))
-	if m != isqrt(K) {
+	if m != yunIsqrt(K) {
 		b.Name = fmt.Sprintf("U2[%d groups]", m)
 	}
 	b.Notes = append(b.Notes, "targets of any size: the bump heights are output weights (no rescaling)")
 	return b, nil
+}
+
+// U2Paper is the paper's U2 recipe read literally, kept to show where it
+// fails (file comment): U1's layer 1, and for each i ∈ T the layer-2 unit of
+// U1 whose non-clipping region holds x_i (the unit of x_i's rank), with a
+// bump of height z_i centred at that unit's pre-activation c_i at x_i. The
+// half-width is the most charitable δ: half the least distance from c_i to a
+// different pre-activation value of that unit at a sample, so the bump
+// vanishes at every sample whose value differs from c_i. It fails exactly
+// when another sample has the same value, e.g. two changed samples of equal
+// target and equal rank in different groups.
+func U2Paper(in *instance.Instance) (*Built, error) {
+	u1, err := U1(in)
+	if err != nil {
+		return nil, err
+	}
+	m, G := yunShape(in.K())
+	l, err := newYunLine(in, m, G)
+	if err != nil {
+		return nil, err
+	}
+	T := in.T()
+	if len(T) == 0 {
+		return NewBuilt("U2 (paper, literal)", oracle.Zero(in.Dim()), 0), nil
+	}
+	first, second := u1.Net.Layers[0], u1.Net.Layers[1]
+	h := make([][]*big.Rat, in.K())
+	for i, x := range in.X {
+		h[i] = reluLayer(first, x)
+	}
+	var mid, out oracle.Layer
+	out.B = []*big.Rat{new(big.Rat)}
+	out.W = [][]*big.Rat{nil}
+	for _, i := range T {
+		_, k := l.groupRank(i)
+		row, bias := second.W[2*k], new(big.Rat).Sub(second.B[2*k], big.NewRat(1, 1)) // α²_k = row·h + bias
+		pre := make([]*big.Rat, in.K())
+		for q := range pre {
+			pre[q] = yunDot(row, h[q])
+			pre[q].Add(pre[q], bias)
+		}
+		bump := Bump(pre[i], charitableDelta(pre, i), in.Z[i])
+		e := bump.Expand([][]*big.Rat{row}, []*big.Rat{bias})
+		mid.W, mid.B = append(mid.W, e.W...), append(mid.B, e.B...)
+		out.W[0] = append(out.W[0], bump.Alpha...)
+	}
+	net := &oracle.Network{Layers: []oracle.Layer{first, mid, out}}
+	return NewBuilt("U2 (paper, literal)", net, net.Hidden(), "the paper's bump recipe on U1's layer-2 units, read literally"), nil
+}
+
+// charitableDelta is half the least |pre[q] − pre[i]| over pre[q] ≠ pre[i]
+// (1 when every value equals pre[i]).
+func charitableDelta(pre []*big.Rat, i int) *big.Rat {
+	var best *big.Rat
+	for _, v := range pre {
+		d := new(big.Rat).Sub(v, pre[i])
+		d.Abs(d)
+		if d.Sign() > 0 && (best == nil || d.Cmp(best) < 0) {
+			best = d
+		}
+	}
+	if best == nil {
+		return big.NewRat(1, 1)
+	}
+	return best.Mul(best, big.NewRat(1, 2))
+}
+
+// reluLayer is σ(W·x + B).
+func reluLayer(l oracle.Layer, x []*big.Rat) []*big.Rat {
+	h := make([]*big.Rat, len(l.W))
+	for r, row := range l.W {
+		h[r] = yunDot(row, x)
+		h[r].Add(h[r], l.B[r])
+		if h[r].Sign() < 0 {
+			h[r].SetInt64(0)
+		}
+	}
+	return h
+}
+
+func yunDot(a, b []*big.Rat) *big.Rat {
+	s, t := new(big.Rat), new(big.Rat)
+	for q := range a {
+		s.Add(s, t.Mul(a[q], b[q]))
+	}
+	return s
 }

@@ -91,7 +91,7 @@ type yunLine struct {
 }
 
 // sign is s_j = (−1)^j for 0-based j.
-func sign(j int) int64 {
+func yunSign(j int) int64 {
 	if j%2 == 0 {
 		return 1
 	}
@@ -101,11 +101,11 @@ func sign(j int) int64 {
 // yunShape is the U1 shape: m = ⌊√K⌋ groups of G = ⌈K/m⌉ points. It
 // minimises m + G subject to m·G ≥ K (m + G = ⌈2√K⌉), and m ≤ √K.
 func yunShape(K int) (m, G int) {
-	m = isqrt(K)
+	m = yunIsqrt(K)
 	return m, (K + m - 1) / m
 }
 
-func isqrt(n int) int {
+func yunIsqrt(n int) int {
 	return int(new(big.Int).Sqrt(big.NewInt(int64(n))).Int64())
 }
 
@@ -190,8 +190,8 @@ func (l *yunLine) groupRank(i int) (j, r int) {
 // window returns the affine map t ↦ a·t + b of group j's window on the line.
 func (l *yunLine) window(j int) (a, b *big.Rat) {
 	w := new(big.Rat).Sub(l.R[j], l.L[j])
-	s := big.NewRat(sign(j), 1)
-	a = new(big.Rat).Quo(big.NewRat(2*sign(j), 1), w)
+	s := big.NewRat(yunSign(j), 1)
+	a = new(big.Rat).Quo(big.NewRat(2*yunSign(j), 1), w)
 	b = new(big.Rat).Add(l.R[j], l.L[j])
 	b.Mul(b, s).Neg(b).Quo(b, w)
 	return a, b
@@ -228,7 +228,7 @@ func (l *yunLine) solve(k int, tau []*big.Rat, f Fault) (w []*big.Rat, beta *big
 	mu, nu := make([]*big.Rat, m), make([]*big.Rat, m)
 	mu[0], nu[0] = new(big.Rat), big.NewRat(1, 1)
 	for j := 0; j+1 < m; j++ {
-		s := big.NewRat(sign(j), 1)
+		s := big.NewRat(yunSign(j), 1)
 		left := new(big.Rat).Sub(s, kappa[j])    // s_j − κ_j
 		right := new(big.Rat).Sub(s, kappa[j+1]) // s_j − κ_{j+1}
 		mu[j+1] = new(big.Rat).Mul(left, mu[j])
@@ -254,7 +254,7 @@ func (l *yunLine) solve(k int, tau []*big.Rat, f Fault) (w []*big.Rat, beta *big
 	// β from row 1 of the system: κ_1 w_1 − Σ_{j>1} s_j w_j + β = τ_1.
 	beta = new(big.Rat).Sub(tau[0], new(big.Rat).Mul(kappa[0], w[0]))
 	for j := 1; j < m; j++ {
-		beta.Add(beta, new(big.Rat).Mul(big.NewRat(sign(j), 1), w[j]))
+		beta.Add(beta, new(big.Rat).Mul(big.NewRat(yunSign(j), 1), w[j]))
 	}
 	return w, beta
 }
@@ -282,14 +282,14 @@ func yunProjection(X [][]*big.Rat) (u, c []*big.Rat, err error) {
 				c[i].Add(c[i], new(big.Rat).Mul(u[q], x[q]))
 			}
 		}
-		if distinctValues(c) {
+		if yunDistinct(c) {
 			return u, c, nil
 		}
 	}
 	return nil, nil, fmt.Errorf("construction: no direction u(t), t ≤ %d, separates the samples (are two equal?)", tries)
 }
 
-func distinctValues(c []*big.Rat) bool {
+func yunDistinct(c []*big.Rat) bool {
 	s := append([]*big.Rat(nil), c...)
 	sort.Slice(s, func(a, b int) bool { return s[a].Cmp(s[b]) < 0 })
 	for i := 1; i < len(s); i++ {
@@ -302,7 +302,7 @@ func distinctValues(c []*big.Rat) bool {
 
 // checkInstance validates in for the Yun constructions: a valid instance
 // (distinct samples, matching dimensions) with K ≥ 3 as Theorem 5.1 assumes.
-func checkInstance(in *instance.Instance) error {
+func yunCheckInstance(in *instance.Instance) error {
 	if in == nil {
 		return fmt.Errorf("construction: nil instance")
 	}
