@@ -162,7 +162,7 @@ func (l *failureLog) findings(id string, cfg Config) []Finding {
 		}
 		verdict := map[truth]string{
 			undecided:    "the theorem's bounds as stated leave the statement undecided there",
-			decidedFalse: "the statement is false there (decided by the theorem's bounds)",
+			decidedFalse: "the statement is false there",
 			decidedTrue:  "the statement is nevertheless true there",
 			stepOnly:     "the bound still follows from the theorem as stated, but no construction checked here realises it",
 		}[g.status]
@@ -230,8 +230,16 @@ type nStatement struct {
 	upperTrivi bool // the upper bound holds trivially (B ≥ K)
 }
 
-// checkN checks one stated bound on N* at p against [Nlo, Nhi].
-func checkN(l *failureLog, p gridPoint, st nStatement, nlo, nhi int, thm string) {
+// nFacts is a lower bound on N* from verified constructions beyond the
+// theorem (nil when none is used), with a sentence saying which.
+type nFacts struct {
+	lo  int
+	how func() string
+}
+
+// checkN checks one stated bound on N* at p against [nlo, nhi]. Where the
+// stated upper bound does not follow, facts (if any) may decide it false.
+func checkN(l *failureLog, p gridPoint, st nStatement, nlo, nhi int, thm string, facts *nFacts) {
 	if st.lower > nlo && !st.lowerTrue {
 		status := undecided
 		if st.lower > nhi {
@@ -241,13 +249,23 @@ func checkN(l *failureLog, p gridPoint, st nStatement, nlo, nhi int, thm string)
 			return fmt.Sprintf("stated lower %d > %d = max{N : upper bound on m*(N,K) ≤ m}, and N* ≤ %d", st.lower, nlo, nhi)
 		})
 	}
-	if st.upper != nil && !st.upperTrivi && big.NewRat(int64(nhi), 1).Cmp(st.upper) > 0 {
-		status := undecided
-		if big.NewRat(int64(nlo), 1).Cmp(st.upper) > 0 {
-			status = decidedFalse
-		}
-		l.add(FindProofStep, status, fmt.Sprintf("%s does not follow from %s", st.upperWhat, thm), p, func() string {
-			return fmt.Sprintf("stated upper %s < %d = max{N : lower bound on m*(N,K) ≤ m}, and N* ≥ %d", st.upper.RatString(), nhi, nlo)
-		})
+	if st.upper == nil || st.upperTrivi || big.NewRat(int64(nhi), 1).Cmp(st.upper) <= 0 {
+		return
 	}
+	status := undecided
+	var why func() string
+	switch {
+	case big.NewRat(int64(nlo), 1).Cmp(st.upper) > 0:
+		status = decidedFalse
+	case facts != nil && big.NewRat(int64(facts.lo), 1).Cmp(st.upper) > 0:
+		status, why = decidedFalse, facts.how
+	}
+	l.add(FindProofStep, status, fmt.Sprintf("%s does not follow from %s", st.upperWhat, thm), p, func() string {
+		s := fmt.Sprintf("stated upper %s < %d = max{N : lower bound on m*(N,K) ≤ m}, and %s gives N* ≥ %d",
+			st.upper.RatString(), nhi, thm, nlo)
+		if why != nil {
+			s += "; " + why()
+		}
+		return s
+	})
 }

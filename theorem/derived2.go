@@ -45,7 +45,7 @@ const (
 
 // checkCor42 checks st against th at every (m, K) with 1 ≤ m ≤ mMax,
 // 3 ≤ K ≤ kMax; it returns the number of grid points.
-func checkCor42(cfg Config, st cor42Statement, th mBounds, mMax, kMax int, l *failureLog) (int, bool) {
+func checkCor42(cfg Config, st cor42Statement, th mBounds, mMax, kMax int, l, exact *failureLog) (int, bool) {
 	n := 0
 	for m := 1; m <= mMax; m++ {
 		if cfg.Expired() {
@@ -55,6 +55,7 @@ func checkCor42(cfg Config, st cor42Statement, th mBounds, mMax, kMax int, l *fa
 			n++
 			nlo, nhi := th.nRange(m, K)
 			p := gridPoint{m: m, N: -1, K: K}
+			facts := flatEndFacts(m, K)
 			if K >= st.split(m) {
 				lower := st.nLower(m)
 				checkN(l, p, nStatement{
@@ -62,25 +63,60 @@ func checkCor42(cfg Config, st cor42Statement, th mBounds, mMax, kMax int, l *fa
 					lowerWhat: "Cor 4.2.1 lower bound ⌊(m−1)/3⌋ ≤ N* (K ≥ m+2)",
 					upperWhat: "Cor 4.2.1 upper bound N* ≤ m/3 (K ≥ m+2)",
 					lowerTrue: lower <= 0,
-				}, nlo, nhi, th.name)
+				}, nlo, nhi, th.name, facts)
+				if facts.lo == nhi {
+					exact.add(FindBeyondPaper, decidedTrue, "N* is determined exactly", p, func() string {
+						return fmt.Sprintf("N* = %d: the flat-end network gives N* ≥ %d and Thm 4.1.2 gives N* ≤ %d", nhi, nhi, nhi)
+					})
+				}
 				continue
 			}
 			checkN(l, p, nStatement{
 				lower: K, lowerWhat: "Cor 4.2.2 N* = K (K ≤ m+1)",
-			}, nlo, nhi, th.name)
+			}, nlo, nhi, th.name, facts)
 		}
 	}
 	return n, true
 }
 
 func runCor42(cfg Config) Result {
-	l := newFailureLog()
-	n, done := checkCor42(cfg, paperCor42, thm41, gridM2, gridK2, l)
+	l, exact := newFailureLog(), newFailureLog()
+	n, done := checkCor42(cfg, paperCor42, thm41, gridM2, gridK2, l, exact)
 	ev := fmt.Sprintf("every (m, K) with 1 ≤ m ≤ %d, 3 ≤ K ≤ %d (%d points, exhaustive, exact integers): "+
 		"N* bracketed by Nlo = max{N ≤ K : min{3N+1, K−1} ≤ m} and Nhi = max{N ≤ K : min{3N, K−2} ≤ m}; "+
 		"each stated bound checked against them. %d point(s) where a stated bound does not follow and is undecided, %d where it is false.",
 		gridM2, gridK2, n, l.count(undecided), l.count(decidedFalse))
-	return derivedResult(cfg, "C4.2", l, n, done, ev)
+	res := derivedResult(cfg, "C4.2", l, n, done, ev)
+	for _, g := range exact.sorted() {
+		res.Findings = append(res.Findings, Finding{
+			Kind: FindBeyondPaper,
+			Text: fmt.Sprintf("%s at %d of the grid points with K ≥ m+2 (every K ≥ m+3); smallest %s: %s. "+
+				"So N* = ⌊m/3⌋ for K ≥ m+3 and m*(N, K) = 3N for K ≥ 3N+2 (flat-end network of theorem/derived_flatend.go, "+
+				"beyond the paper, verified exactly on every T ⊆ [K] for K ≤ 11 by its tests).",
+				g.what, g.count, g.first, g.detail),
+			Instance:  g.first.instance(),
+			Reproduce: reproduce("C4.2", cfg),
+		})
+	}
+	return res
+}
+
+// flatEndFacts is max{N ≤ K : min{Thm 4.1.1, flat-end count}(N, K) ≤ m},
+// the lower bound on N* of every construction used here, with a sentence
+// that names the flat-end network and verifies it at (N, K) exactly.
+func flatEndFacts(m, K int) *nFacts {
+	lo := 0
+	for N := 0; N <= K; N++ {
+		if min(thm41.hi(N, K), flatEndUpper(N, K)) <= m {
+			lo = N
+		}
+	}
+	return &nFacts{lo: lo, how: func() string {
+		return fmt.Sprintf("but every instance with N = %d of K = %d samples is fine-tuned by the flat-end network "+
+			"(beyond the paper: theorem/derived_flatend.go; data in any dimension reduce to a line by Thm 4.4's exact projection) "+
+			"with at most %d ≤ m neurons, so N* ≥ %d; %s",
+			lo, K, flatEndUpper(lo, K), lo, verifyFlatEnd(lo, K))
+	}}
 }
 
 // derivedResult assembles a Result from a failure log.

@@ -156,7 +156,7 @@ func checkCor52(cfg Config, st cor52Statement, tab *thm51Table, mMax int, l *fai
 			p := gridPoint{m: m, N: -1, K: K}
 			r := st.regime(m, K)
 			if r == 1 {
-				checkN(l, p, nStatement{lower: K, lowerWhat: "Cor 5.2.1 N* = K (K ≤ ⌊m²/16⌋)"}, nlo, nhi, th.name)
+				checkN(l, p, nStatement{lower: K, lowerWhat: "Cor 5.2.1 N* = K (K ≤ ⌊m²/16⌋)"}, nlo, nhi, th.name, nil)
 				checkCor52Steps1(l, m, K)
 				continue
 			}
@@ -168,7 +168,7 @@ func checkCor52(cfg Config, st cor52Statement, tab *thm51Table, mMax int, l *fai
 			if r == 3 {
 				s.upper, s.upperWhat = st.nUpper(m), "Cor 5.2.3 upper bound N* ≤ (m²+m)/6 (K ≥ (m²+m+4)/2)"
 			}
-			checkN(l, p, s, nlo, nhi, th.name)
+			checkN(l, p, s, nlo, nhi, th.name, nil)
 			checkCor52Steps23(l, m, K, A)
 		}
 	}

@@ -52,22 +52,34 @@ func describe(l *failureLog) []string {
 	return out
 }
 
-// TestCor42Paper: the only failure is the upper bound at K = m+2, once per m
-// (1 ≤ m ≤ 60, all with m+2 ≤ 200), undecided: Thm 4.1.2 gives
-// min{3N, m} ≤ m there, no information.
+// TestCor42Paper: the only failures are the upper bound at K = m+2, once per
+// m (1 ≤ m ≤ 60, all with m+2 ≤ 200): Thm 4.1.2 gives min{3N, m} ≤ m there,
+// no information. For m ≡ 2 (mod 3) the flat-end network decides it false:
+// N = (m+1)/3 > m/3 and K = m+2 = 3N+1, where it needs K−2 = m neurons;
+// smallest m=2, K=4. The other 40 stay undecided; smallest m=1, K=3. For
+// K ≥ m+3, N* = ⌊m/3⌋ exactly (beyond the paper), at Σ_m (198 − m) points.
 func TestCor42Paper(t *testing.T) {
-	l := newFailureLog()
-	n, _ := checkCor42(testCfg(), paperCor42, thm41, gridM2, gridK2, l)
+	l, exact := newFailureLog(), newFailureLog()
+	n, _ := checkCor42(testCfg(), paperCor42, thm41, gridM2, gridK2, l, exact)
 	if n != gridM2*(gridK2-2) {
 		t.Fatalf("checked %d points", n)
 	}
-	if len(l.groups) != 1 {
+	if len(l.groups) != 2 {
 		t.Fatalf("groups: %v", describe(l))
 	}
-	wantGroup(t, l, "upper bound N* ≤ m/3", undecided, gridPoint{1, -1, 3}, gridM2)
-	if res := runCor42(testCfg()); res.Verdict != Inconclusive || len(res.Findings) != 1 ||
-		res.Findings[0].Instance.Params["m"] != "1" || res.Findings[0].Instance.Params["K"] != "3" {
+	wantGroup(t, l, "upper bound N* ≤ m/3", undecided, gridPoint{1, -1, 3}, 40)
+	wantGroup(t, l, "upper bound N* ≤ m/3", decidedFalse, gridPoint{2, -1, 4}, 20)
+	wantGroup(t, exact, "N* is determined exactly", decidedTrue, gridPoint{1, -1, 4}, gridM2*198-gridM2*(gridM2+1)/2)
+	res := runCor42(testCfg())
+	if res.Verdict != Counterexample || len(res.Findings) != 3 {
 		t.Fatalf("result %+v", res)
+	}
+	if f := res.Findings[0]; f.Kind != FindProofStep || f.Instance.Params["m"] != "1" || f.Instance.Params["K"] != "3" {
+		t.Fatalf("first finding %+v", f)
+	}
+	if f := res.Findings[1]; f.Kind != FindCounterexample || f.Instance.Params["m"] != "2" || f.Instance.Params["K"] != "4" ||
+		!strings.Contains(f.Text, "all 4 sets T") {
+		t.Fatalf("second finding %+v", f)
 	}
 }
 
@@ -79,7 +91,7 @@ func TestCor42PlantedLowerPlusOne(t *testing.T) {
 	st := paperCor42
 	st.nLower = func(m int) int { return bounds.Cor42NLower(m) + 1 }
 	l := newFailureLog()
-	checkCor42(testCfg(), st, thm41, gridM2, gridK2, l)
+	checkCor42(testCfg(), st, thm41, gridM2, gridK2, l, newFailureLog())
 	falseCount := 0
 	for m := 1; m <= gridM2; m++ {
 		if m%3 != 0 {
@@ -97,17 +109,26 @@ func TestCor42PlantedLowerPlusOne(t *testing.T) {
 }
 
 // TestCor42PlantedUpperMinusThird: N* ≤ (m−1)/3 fails where Nhi = ⌊m/3⌋ >
-// (m−1)/3, i.e. m ≡ 0 (mod 3) for K ≥ m+3, besides the paper's K = m+2.
+// (m−1)/3, i.e. m ≡ 0 (mod 3) for K ≥ m+3, besides the paper's 60 points
+// at K = m+2.
 func TestCor42PlantedUpperMinusThird(t *testing.T) {
 	st := paperCor42
 	st.nUpper = func(m int) *big.Rat { return big.NewRat(int64(m-1), 3) }
 	l := newFailureLog()
-	checkCor42(testCfg(), st, thm41, gridM2, gridK2, l)
+	checkCor42(testCfg(), st, thm41, gridM2, gridK2, l, newFailureLog())
 	extra := 0
 	for m := 3; m <= gridM2; m += 3 {
 		extra += gridK2 - (m + 3) + 1
 	}
-	wantGroup(t, l, "upper bound N* ≤ m/3", undecided, gridPoint{1, -1, 3}, gridM2+extra)
+	total := 0
+	for _, g := range l.sorted() {
+		if strings.Contains(g.what, "upper bound N* ≤ m/3") {
+			total += g.count
+		}
+	}
+	if total != gridM2+extra {
+		t.Fatalf("%d upper-bound failures, want %d", total, gridM2+extra)
+	}
 }
 
 // TestR2: Remark 2 follows at every K; planted m* ≥ K−1 is undecided from
