@@ -121,6 +121,21 @@ func TwoLayer(in *instance.Instance) (*Built, error) {
 	return b, nil
 }
 
+// TwoLayerPaper is TwoLayer without pruning: Lemma 4.5's network on J with
+// exactly |J| − 1 neurons, every first-layer row equal to a, as the paper
+// builds it (Built.Neurons = Built.Unpruned).
+func TwoLayerPaper(in *instance.Instance) (*Built, error) {
+	p, err := PlanTwoLayer(in)
+	if err != nil {
+		return nil, err
+	}
+	h, err := Interpolate(p.W, p.Z)
+	if err != nil {
+		return nil, err
+	}
+	return NewBuilt("T4.4-unpruned", h.Network(p.Proj.A), h.Len(), p.notes()...), nil
+}
+
 // TwoLayerOriented builds the beyond-paper variant of the file comment:
 // the interpolant on J with both outer chords continued and each hinge opened
 // to the left or to the right, |B| or |B| + 1 neurons.
