@@ -150,8 +150,12 @@ func asBlock(b *Built, u []*big.Rat) (*deepBlock, error) {
 	}
 	bl := &deepBlock{name: b.Name, b1: n.Layers[0].B, W2: n.Layers[1].W, B2: n.Layers[1].B,
 		W3: n.Layers[2].W[0], b3: n.Layers[2].B[0], widths: n.Widths()}
+	p := 0
+	for u[p].Sign() == 0 {
+		p++
+	}
 	for r, row := range n.Layers[0].W {
-		a := new(big.Rat).Quo(row[0], u[0])
+		a := new(big.Rat).Quo(row[p], u[p])
 		for q := range row {
 			if new(big.Rat).Mul(a, u[q]).Cmp(row[q]) != 0 {
 				return nil, fmt.Errorf("construction: Deep: block %s row %d is not along the common direction", b.Name, r+1)

@@ -7,10 +7,10 @@ package construction
 // detail Sohn et al. report, checked by the oracle, not the 2019 text letter
 // for letter).
 //
-// Step 0, projection. c_i = uᵀx_i with pairwise distinct values (projection
-// below: u(t) = (1, t, …, t^{d−1}) for the first t = 1, 2, … that separates
-// the samples; uᵀ(x_i − x_j) is a nonzero polynomial of degree ≤ d−1 in t, so
-// at most (d−1)·K(K−1)/2 values of t fail).
+// Step 0, projection. c_i = uᵀx_i with pairwise distinct values, u from
+// Separate (projection.go: the moment curve u(s) = (1, s, …, s^{d−1}); uᵀ(x_i
+// − x_j) is a nonzero polynomial of degree ≤ d−1 in s, so at most
+// (d−1)·K(K−1)/2 values of s fail).
 //
 // Step 1, groups. Sort c_1 < … < c_K, pad with dummy positions c_K+1, c_K+2,
 // … (on the line only: they are never evaluated) to n = m·G positions and cut
@@ -259,48 +259,19 @@ func (l *yunLine) solve(k int, tau []*big.Rat, f Fault) (w []*big.Rat, beta *big
 	return w, beta
 }
 
-// yunProjection returns u(t) = (1, t, …, t^{d−1}) for the least t = 1, 2, …
-// with pairwise distinct c_i = u(t)ᵀx_i, and the c_i. The samples must be
-// pairwise distinct (the caller validated the instance); the loop is bounded
-// by (d−1)·K(K−1)/2 + 1 tries (step 0 of the file comment).
-// (construction/projection.go of the 2-layer constructions had not landed
-// when this was written; this helper is private to the Yun constructions.)
+// yunProjection returns the direction u of projection.go (Separate: the
+// least s with u = (1, s, …, s^{d−1}) separating the samples, or the
+// lexicographic fallback) and c_i = uᵀx_i by row. Sharing Separate with U3
+// puts every 3-layer block of the deep construction on the same line.
 func yunProjection(X [][]*big.Rat) (u, c []*big.Rat, err error) {
-	K, d := len(X), len(X[0])
-	tries := (d-1)*K*(K-1)/2 + 1
-	for t := 1; t <= tries; t++ {
-		u = make([]*big.Rat, d)
-		p := big.NewRat(1, 1)
-		for q := range u {
-			u[q] = new(big.Rat).Set(p)
-			p.Mul(p, big.NewRat(int64(t), 1))
-		}
-		c = make([]*big.Rat, K)
-		for i, x := range X {
-			c[i] = new(big.Rat)
-			for q := range x {
-				c[i].Add(c[i], new(big.Rat).Mul(u[q], x[q]))
-			}
-		}
-		if yunDistinct(c) {
-			return u, c, nil
-		}
+	p, err := Separate(X)
+	if err != nil {
+		return nil, nil, err
 	}
-	return nil, nil, fmt.Errorf("construction: no direction u(t), t ≤ %d, separates the samples (are two equal?)", tries)
+	return p.A, p.Values, nil
 }
 
-func yunDistinct(c []*big.Rat) bool {
-	s := append([]*big.Rat(nil), c...)
-	sort.Slice(s, func(a, b int) bool { return s[a].Cmp(s[b]) < 0 })
-	for i := 1; i < len(s); i++ {
-		if s[i].Cmp(s[i-1]) == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// checkInstance validates in for the Yun constructions: a valid instance
+// yunCheckInstance validates in for the Yun constructions: a valid instance
 // (distinct samples, matching dimensions) with K ≥ 3 as Theorem 5.1 assumes.
 func yunCheckInstance(in *instance.Instance) error {
 	if in == nil {

@@ -1,0 +1,177 @@
+package theorem
+
+// P6.1 (Prop. 6.1, Appendix B): for L ≥ 4 an L-layer ReLU network of
+// maximum width d ≤ 4·min{√(3N/⌊(L−1)/2⌋ + 5), √K} + 2 fine-tunes any
+// instance. The check builds construction.Deep (T split into ⌊(L−1)/2⌋
+// parts, one 3-layer block per part, stacked with carrier and accumulator
+// units as in Yun et al. Fig. 2), verifies f + g exactly with the oracle,
+// checks the depth is L, and compares the maximum hidden width with the
+// stated bound as written (bounds.Prop61Width, exact).
+//
+// Verdict: Counterexample when the network does not fine-tune (the proof's
+// wiring fails) or has the wrong depth; Holds when every instance is fitted
+// within the stated width; Inconclusive when some instance was fitted only
+// with a wider network (the existence claim is then not certified there:
+// the blocks available are wider than App. B's 4·min{√(3|T_i|+2), √K}), with
+// a proof-step finding that names the smallest such instance and why.
+
+import (
+	"fmt"
+
+	"github.com/ftcheck/ftcheck/bounds"
+	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/instance"
+	"github.com/ftcheck/ftcheck/internal/search"
+	"github.com/ftcheck/ftcheck/oracle"
+	"github.com/ftcheck/ftcheck/props"
+	"pgregory.net/rapid"
+)
+
+func init() {
+	Register(Claim{
+		ID:        "P6.1",
+		Paper:     "Prop. 6.1",
+		Statement: "For L ≥ 4, an L-layer ReLU network of maximum width d ≤ 4·min{√(3N/⌊(L−1)/2⌋ + 5), √K} + 2 fine-tunes any instance.",
+		Method: "build App. B's network (T split into ⌊(L−1)/2⌋ parts, 3-layer blocks stacked with carrier and accumulator " +
+			"units), verify f + g exactly, compare the maximum width with the stated bound exactly; grid L = 4..8, K = 3..24, " +
+			"plus rapid instances (K ≤ 48, d ≤ 8)",
+		Cost:  "about a minute",
+		Check: checkP61,
+	})
+}
+
+// p61Budget sizes the check.
+type p61Budget struct{ gridK, maxK int }
+
+// p61Build is the construction under check (a planted bug in tests).
+type p61Build func(in *instance.Instance, L int) (*construction.Built, error)
+
+func checkP61(cfg Config) Result {
+	return p61Check(cfg, construction.Deep, p61Budget{gridK: 24, maxK: 48})
+}
+
+// p61Point is one checked instance.
+type p61Point struct {
+	in            *instance.Instance
+	L, N, K, w, m int
+	bits          int
+	stated        bounds.Surd
+}
+
+type p61Tally struct {
+	checked, gridN, wide, maxBits int
+	firstWide                     *p61Point
+	fail                          *yunFailure
+	failL                         int
+}
+
+func p61Check(cfg Config, build p61Build, bud p61Budget) Result {
+	var tl p61Tally
+	for L := 4; L <= 8; L++ {
+		for K := 3; K <= bud.gridK && !cfg.Expired(); K++ {
+			for _, ft := range yunGridInstances(K) {
+				p, msg := p61One(build, ft, L)
+				if msg != "" {
+					tl.fail, tl.failL = &yunFailure{in: ft.Inst, msg: msg}, L
+					return p61Result(cfg, bud, &tl)
+				}
+				tl.see(p)
+				tl.gridN++
+			}
+		}
+	}
+	if cfg.Expired() {
+		return p61Result(cfg, bud, &tl)
+	}
+	var shrunk *yunFailure
+	var shrunkL int
+	out := search.Run("P6.1", func(t *rapid.T) {
+		L := rapid.IntRange(4, 8).Draw(t, "L")
+		ft := yunDraw(t, yunBudget{maxK: bud.maxK})
+		if cfg.Expired() {
+			return
+		}
+		p, msg := p61One(build, ft, L)
+		if msg != "" {
+			shrunk, shrunkL = &yunFailure{in: ft.Inst, msg: msg}, L
+			t.Fatal(msg)
+		}
+		tl.see(p)
+	})
+	if out.Failed && shrunk != nil {
+		tl.fail, tl.failL = shrunk, shrunkL
+	}
+	return p61Result(cfg, bud, &tl)
+}
+
+// p61One builds, verifies and measures one instance at depth L.
+func p61One(build p61Build, ft *props.FineTune, L int) (*p61Point, string) {
+	in := ft.Inst
+	b, err := build(in, L)
+	if err != nil {
+		return nil, fmt.Sprintf("L = %d: construction error: %v", L, err)
+	}
+	if b.Net.Depth() != L {
+		return nil, fmt.Sprintf("L = %d: the network has %d layers", L, b.Net.Depth())
+	}
+	if _, err := oracle.Verify(b.Net, ft.F, in.X, ft.Y); err != nil {
+		return nil, fmt.Sprintf("L = %d: f + g misses a label: %v", L, err)
+	}
+	w := 0
+	for _, v := range b.Net.Widths() {
+		w = max(w, v)
+	}
+	N, K := in.N(), in.K()
+	return &p61Point{in: in, L: L, N: N, K: K, w: w, m: b.Net.Hidden(), bits: b.Net.BitSize(),
+		stated: bounds.Prop61Width(N, K, L)}, ""
+}
+
+func (tl *p61Tally) see(p *p61Point) {
+	tl.checked++
+	tl.maxBits = max(tl.maxBits, p.bits)
+	if bounds.LeqInt(p.w, p.stated) {
+		return
+	}
+	tl.wide++
+	f := tl.firstWide
+	if f == nil || p.K < f.K || (p.K == f.K && (p.N < f.N || (p.N == f.N && p.L < f.L))) {
+		tl.firstWide = p
+	}
+}
+
+func p61Result(cfg Config, bud p61Budget, tl *p61Tally) Result {
+	repro := fmt.Sprintf("ftcheck check P6.1 -seed %d -checks %d", cfg.Seed, cfg.Checks)
+	scope := fmt.Sprintf("%d L-layer networks built and verified exactly on f + g: a grid of %d 1-D problems "+
+		"(L = 4..8, K = 3..%d, N ∈ {0, 1, 2, ⌈K/3⌉, K}, targets distinct, equal, and up to ±K), in full, and %d rapid draws "+
+		"(L 4..8, K 3..%d, d 1..8, adversarial points, T and targets); largest weight %d bits",
+		tl.checked, tl.gridN, bud.gridK, tl.checked-tl.gridN, bud.maxK, tl.maxBits)
+	res := Result{Verdict: Holds, Checked: tl.checked, Findings: []Finding{}}
+	switch {
+	case tl.fail != nil:
+		res.Verdict = Counterexample
+		res.Evidence = scope + "; the App. B network FAILS on the attached instance"
+		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample,
+			Text:     "the stacked network of App. B does not fine-tune this instance: " + tl.fail.msg,
+			Instance: yunInstance(tl.fail.in, map[string]string{"L": fmt.Sprint(tl.failL)}), Reproduce: repro})
+		return res
+	case cfg.Expired():
+		res.Verdict = Inconclusive
+		res.Evidence = "timed out; partial evidence: " + scope
+		return res
+	}
+	res.Evidence = scope + fmt.Sprintf("; all fine-tune with depth L; maximum width within the stated bound at %d of %d",
+		tl.checked-tl.wide, tl.checked)
+	if tl.firstWide != nil {
+		p := tl.firstWide
+		res.Verdict = Inconclusive
+		res.Findings = append(res.Findings, Finding{Kind: FindProofStep,
+			Text: fmt.Sprintf("L = %d, N = %d, K = %d: the narrowest blocks available (U1, U2, U2 with one window) give "+
+				"maximum width %d > %s; App. B needs 3-layer blocks of width ≤ 4·min{√(3|T_i|+2), √K}, which integer "+
+				"widths do not always give (%d of %d instances; the claim is not certified there)",
+				p.L, p.N, p.K, p.w, p.stated, tl.wide, tl.checked),
+			Instance:  yunInstance(p.in, map[string]string{"L": fmt.Sprint(p.L), "width": fmt.Sprint(p.w), "stated": p.stated.String()}),
+			Reproduce: repro})
+	}
+	return res
+}
+

@@ -1,0 +1,41 @@
+package theorem
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/instance"
+)
+
+// TestP61Grid: the App. B network fine-tunes every grid and sampled problem
+// with depth L; the verdict is Holds, or Inconclusive with a proof-step
+// finding naming an instance whose width really exceeds the stated bound.
+func TestP61Grid(t *testing.T) {
+	res := p61Check(yunCfg(), construction.Deep, p61Budget{gridK: 12, maxK: 24})
+	t.Log(res.Verdict, res.Evidence)
+	for _, f := range res.Findings {
+		t.Log(f.Kind, f.Text)
+	}
+	if res.Verdict == Counterexample {
+		t.Fatalf("counterexample: %+v", res.Findings)
+	}
+}
+
+// TestP61CatchesCarrierOff: a carrier whose bias is off by −(spread + 2)
+// is cut by its ReLU on the leftmost samples; the check must return a
+// counterexample shrunk to a small instance.
+func TestP61CatchesCarrierOff(t *testing.T) {
+	build := func(in *instance.Instance, L int) (*construction.Built, error) {
+		return construction.DeepWith(in, L, construction.Fault{CarrierOffset: big.NewRat(-1, 1)})
+	}
+	res := p61Check(yunCfg(), build, p61Budget{gridK: 0, maxK: 24})
+	if res.Verdict != Counterexample {
+		t.Fatalf("carrier off not caught: %s %s", res.Verdict, res.Evidence)
+	}
+	in := res.Findings[0].Instance
+	t.Logf("caught at L=%s K=%d N=%d T=%v x=%v z=%v", in.Params["L"], in.K, in.N, in.T, in.X, in.Z)
+	if in.K > 8 {
+		t.Errorf("shrunk only to K = %d", in.K)
+	}
+}
