@@ -174,4 +174,3 @@ func p61Result(cfg Config, bud p61Budget, tl *p61Tally) Result {
 	}
 	return res
 }
-
