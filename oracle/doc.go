@@ -15,10 +15,15 @@
 //   - Restrict: the exact continuous piecewise-linear function t ↦ g(p + t·u)
 //     on a line, with its sorted rational breakpoints (what the paper's lower
 //     bounds count);
-//   - Verify: exact fine-tuning checks (f+)g(x_i) = y_i with a certificate or the
-//     first failing row, using the line restriction as a fast path when the first
-//     layer has rank one (every 2-layer network of Theorem 4.4);
-//   - EvalFloat: float64 evaluation through gonum, a speed baseline only.
+//   - NewEvaluator and Verify: exact evaluation of many rows and fine-tuning
+//     checks (f+)g(x_i) = y_i with a certificate or the first failing row,
+//     using the line restriction as a fast path when the first layer has rank
+//     one (every 2-layer network of Theorem 4.4) and integer common-denominator
+//     arithmetic otherwise (inteval.go);
+//   - NewFloat: float64 evaluation through gonum, a speed baseline only.
+//
+// The property tests of every view against Eval live in package props; the
+// benchmarks (bench_test.go) compare each fast path with Eval and float64.
 //
 // # Invariants
 //

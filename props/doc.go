@@ -9,18 +9,21 @@
 //
 // Every generator is built with rapid.Custom from small ranges, so that a
 // failing case shrinks to a tiny one, and every draw carries a meaningful label
-// ("K", "T", "x[3]", "W2[1][4]"):
+// ("K", "T", "x[3]", "W2[1]"):
 //
-//   - Rat, SmallRat: exact rationals (zero, negative, small, and — for Rat —
-//     numerators and denominators of hundreds of bits);
-//   - Network, NetworkWith, AnyNetwork: ReLU networks of given depth and widths,
-//     with dead neurons, zero weights and duplicate breakpoints on purpose;
-//   - Points: K pairwise distinct points of ℚ^d (d up to 16), in adversarial
-//     shapes: collinear, colliding under the naive projection along (1,…,1),
-//     integer grids, points 10⁻⁹ apart;
-//   - TSet, Targets, Instance: fine-tuning instances (x, T, z) with the frozen f
-//     and the labels y = f(x) + z, T alternating, clustered, at the ends or
-//     random, targets equal, huge, tiny, inside [−1, 1] or beyond.
+//   - Rat, SmallRat, PositiveRat, HugeInt: exact rationals (zero, negative,
+//     small, and — for Rat — numerators and denominators of 64 to 512 bits);
+//   - Network, NetworkWith, AnyNetwork, RankOneNetwork, Widths: ReLU networks
+//     of given depth and widths, with dead neurons, zero weights and duplicate
+//     breakpoints on purpose (RankOneNetwork: first layer λ_k·aᵀ, Theorem 4.4);
+//   - Points, PointsShaped: K pairwise distinct points of ℚ^d (d up to 16), in
+//     adversarial shapes: collinear, colliding under the naive projection
+//     along (1,…,1), integer grids, points 10⁻⁹ apart;
+//   - TSet, Targets, Instance (options InstanceOptions, result FineTune):
+//     fine-tuning instances (x, T, z) with the frozen f and the labels
+//     y = f(x) + z, T alternating, clustered, at the ends or random, targets
+//     equal, huge, tiny, inside [−1, 1] or beyond;
+//   - SortedByProjection: the row order by aᵀx, for rank-one constructions.
 //
 // # Properties
 //
