@@ -17,6 +17,7 @@ package theorem
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/ftcheck/ftcheck/bounds"
 	"github.com/ftcheck/ftcheck/construction"
@@ -40,14 +41,18 @@ func init() {
 	})
 }
 
-// p61Budget sizes the check.
-type p61Budget struct{ gridK, maxK int }
+// p61Budget sizes the check: the grid K = 3..gridK, the sweep over
+// K ∈ sweepK, rapid draws with K ≤ maxK.
+type p61Budget struct {
+	gridK, maxK int
+	sweepK      []int
+}
 
 // p61Build is the construction under check (a planted bug in tests).
 type p61Build func(in *instance.Instance, L int) (*construction.Built, error)
 
 func checkP61(cfg Config) Result {
-	return p61Check(cfg, construction.Deep, p61Budget{gridK: 24, maxK: 48})
+	return p61Check(cfg, construction.Deep, p61Budget{gridK: 24, maxK: 48, sweepK: []int{64, 128, 256}})
 }
 
 // p61Point is one checked instance.
@@ -78,6 +83,17 @@ func p61Check(cfg Config, build p61Build, bud p61Budget) Result {
 				tl.see(p)
 				tl.gridN++
 			}
+		}
+	}
+	for _, ft := range p61Sweep(bud.sweepK) {
+		for L := 4; L <= 8 && !cfg.Expired(); L++ {
+			p, msg := p61One(build, ft, L)
+			if msg != "" {
+				tl.fail, tl.failL = &yunFailure{in: ft.Inst, msg: msg}, L
+				return p61Result(cfg, bud, &tl)
+			}
+			tl.see(p)
+			tl.gridN++
 		}
 	}
 	if cfg.Expired() {
@@ -145,6 +161,10 @@ func p61Result(cfg Config, bud p61Budget, tl *p61Tally) Result {
 		"(L = 4..8, K = 3..%d, N ∈ {0, 1, 2, ⌈K/3⌉, K}, targets distinct, equal, and up to ±K), in full, and %d rapid draws "+
 		"(L 4..8, K 3..%d, d 1..8, adversarial points, T and targets); largest weight %d bits",
 		tl.checked, tl.gridN, bud.gridK, tl.checked-tl.gridN, bud.maxK, tl.maxBits)
+	if len(bud.sweepK) > 0 {
+		scope += fmt.Sprintf("; the grid includes a sweep over K ∈ %v, N = 1, 4, …, 22 (T evenly spaced, "+
+			"targets equal and distinct), where K ≫ N makes the √(3N/⌊(L−1)/2⌋ + 5) branch bind", bud.sweepK)
+	}
 	res := Result{Verdict: Holds, Checked: tl.checked, Findings: []Finding{}}
 	switch {
 	case tl.fail != nil:
@@ -165,12 +185,37 @@ func p61Result(cfg Config, bud p61Budget, tl *p61Tally) Result {
 		p := tl.firstWide
 		res.Verdict = Inconclusive
 		res.Findings = append(res.Findings, Finding{Kind: FindProofStep,
-			Text: fmt.Sprintf("L = %d, N = %d, K = %d: the narrowest blocks available (U1, U2, U2 with one window) give "+
-				"maximum width %d > %s; App. B needs 3-layer blocks of width ≤ 4·min{√(3|T_i|+2), √K}, which integer "+
-				"widths do not always give (%d of %d instances; the claim is not certified there)",
+			Text: fmt.Sprintf("L = %d, N = %d, K = %d: the narrowest 3-layer blocks built here (U1, U2, U2 with one window) give "+
+				"maximum width %d > %s. App. B's width needs blocks of width ≤ 4·min{√(3|T_i|+2), √K}, i.e. the Fig. 8 (U3) "+
+				"block when K ≫ |T_i|; U1 (width 2⌈K/⌊√K⌋⌉) and U2 (3|T_i|) exceed it. Not certified at %d of %d instances",
 				p.L, p.N, p.K, p.w, p.stated, tl.wide, tl.checked),
 			Instance:  yunInstance(p.in, map[string]string{"L": fmt.Sprint(p.L), "width": fmt.Sprint(p.w), "stated": p.stated.String()}),
 			Reproduce: repro})
 	}
 	return res
+}
+
+// p61Sweep are 1-D problems with K ≫ N: N = 1, 4, …, 22 evenly spaced
+// changed samples among K, targets all 1/2 or distinct in [−1, 1].
+func p61Sweep(Ks []int) []*props.FineTune {
+	var out []*props.FineTune
+	for _, K := range Ks {
+		for N := 1; N <= 22 && N <= K; N += 3 {
+			for kind := 0; kind < 2; kind++ {
+				z := make([]*big.Rat, K)
+				for i := range z {
+					z[i] = new(big.Rat)
+				}
+				for s := 0; s < N; s++ {
+					if kind == 0 {
+						z[s*K/N].SetFrac64(1, 2)
+					} else {
+						z[s*K/N].SetFrac64(int64(2*(s%2)-1)*int64(s+1), int64(N))
+					}
+				}
+				out = append(out, yunFrozen(K, z))
+			}
+		}
+	}
+	return out
 }

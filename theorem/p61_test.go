@@ -12,7 +12,7 @@ import (
 // with depth L; the verdict is Holds, or Inconclusive with a proof-step
 // finding naming an instance whose width really exceeds the stated bound.
 func TestP61Grid(t *testing.T) {
-	res := p61Check(yunCfg(), construction.Deep, p61Budget{gridK: 12, maxK: 24})
+	res := p61Check(yunCfg(), construction.Deep, p61Budget{gridK: 12, maxK: 24, sweepK: []int{128}})
 	t.Log(res.Verdict, res.Evidence)
 	for _, f := range res.Findings {
 		t.Log(f.Kind, f.Text)
