@@ -26,6 +26,11 @@ func Configure(seed uint64, checks int) {
 	configureOnce.Lock()
 	defer configureOnce.Unlock()
 	testing.Init() // rapid consults testing.Short; harmless inside go test
+	if !flag.Parsed() {
+		// Outside go test nobody parses the process flag set, and
+		// testing.Short refuses to answer before it is parsed.
+		_ = flag.CommandLine.Parse(nil)
+	}
 	set := func(name, value string) {
 		if f := flag.Lookup(name); f != nil {
 			if err := f.Value.Set(value); err != nil {

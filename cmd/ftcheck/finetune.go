@@ -1,0 +1,151 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/instance"
+	"github.com/ftcheck/ftcheck/oracle"
+)
+
+func init() {
+	register("finetune", "build the smallest verified side network g so that f+g fits new labels", runFinetune)
+}
+
+// candidate is a construction that finetune may use.
+type candidate struct {
+	name  string
+	build func(*instance.Instance) (*construction.Built, error)
+}
+
+// candidates lists the constructions of each depth, the paper's and ours.
+func candidates(depth int) []candidate {
+	if depth == 2 {
+		return []candidate{{"T4.4", construction.TwoLayer}}
+	}
+	lifted := func(in *instance.Instance) (*construction.Built, error) {
+		b, err := construction.TwoLayer(in)
+		if err != nil {
+			return nil, err
+		}
+		return construction.Lift(b, in)
+	}
+	return []candidate{
+		{"U1", construction.U1}, {"U2", construction.U2}, {"U3", construction.U3},
+		{"A", construction.AppendixA}, {"T4.4+carrier", lifted},
+	}
+}
+
+// built is a verified candidate.
+type built struct {
+	*construction.Built
+	cert *oracle.Certificate
+}
+
+func runFinetune(stdout, stderr io.Writer, args []string) error {
+	fs := newFlags("finetune", "-net f.json -data new.csv [-depth 2|3] [-out g.json]", stderr)
+	netPath := fs.String("net", "", "frozen pre-trained network `file` f (JSON)")
+	dataPath := fs.String("data", "", "data `file` (CSV x1,…,xd,y) with the wanted labels")
+	depth := fs.Int("depth", 2, "layers of g: 2 (one hidden layer) or 3 (two)")
+	out := fs.String("out", "g.json", "where to write g (JSON)")
+	if help, err := parseFlags(fs, args, false); help || err != nil {
+		return err
+	}
+	if *depth != 2 && *depth != 3 {
+		return usageErr("finetune: -depth must be 2 or 3, got %d", *depth)
+	}
+	f, err := readNetworkFile(*netPath)
+	if err != nil {
+		return err
+	}
+	d, err := readDataFile(*dataPath)
+	if err != nil {
+		return err
+	}
+	if err := checkDims(*netPath, f, *dataPath, d); err != nil {
+		return err
+	}
+	in, err := instance.FromNetwork(f, d.X, d.Y)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *dataPath, err)
+	}
+	best, tried, err := smallestVerified(in, f, d, *depth, stderr)
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(*out, best.Net.WriteJSON); err != nil {
+		return err
+	}
+	printCertificate(stdout, in, *depth, best, tried, *out)
+	return nil
+}
+
+// smallestVerified builds every candidate, verifies f+g on every row with the
+// oracle, and returns the verified one with the fewest neurons. A candidate
+// that fails verification is a bug in a construction: it is reported, never
+// used; if none verifies, finetune fails (exit 1).
+func smallestVerified(in *instance.Instance, f *oracle.Network, d *oracle.Data, depth int, stderr io.Writer) (*built, []string, error) {
+	var best *built
+	var tried, buildErrs []string
+	for _, c := range candidates(depth) {
+		b, err := c.build(in)
+		if err != nil {
+			buildErrs = append(buildErrs, fmt.Sprintf("%s: %v", c.name, err))
+			continue
+		}
+		cert, err := oracle.Verify(b.Net, f, d.X, d.Y)
+		var mm *oracle.Mismatch
+		if errors.As(err, &mm) {
+			fmt.Fprintf(stderr, "ftcheck: construction %s failed verification at row %d (got %s, want %s); not used\n", c.name, mm.Row, oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
+			tried = append(tried, c.name+"=FAILED")
+			continue
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		tried = append(tried, fmt.Sprintf("%s=%d", c.name, b.Neurons))
+		if best == nil || b.Neurons < best.Neurons {
+			best = &built{b, cert}
+		}
+	}
+	if best == nil {
+		if len(tried) == 0 {
+			return nil, nil, usageErr("no construction applies: %s", strings.Join(buildErrs, "; "))
+		}
+		return nil, nil, failed("no construction verified on this data (%s)", strings.Join(tried, ", "))
+	}
+	sort.Strings(tried)
+	return best, tried, nil
+}
+
+func printCertificate(w io.Writer, in *instance.Instance, depth int, b *built, tried []string, out string) {
+	fmt.Fprintf(w, "K: %d\nN: %d\nd: %d\ndepth: %d\n", in.K(), in.N(), in.Dim(), depth)
+	fmt.Fprintf(w, "construction: %s\nm: %d\n", b.Name, b.Neurons)
+	fmt.Fprintf(w, "m-unpruned: %d\n", b.Unpruned)
+	fmt.Fprintf(w, "widths: %s\n", intsString(b.Widths))
+	fmt.Fprintf(w, "bound: %s\n", paperBound(depth, in.N(), in.K()))
+	fmt.Fprintf(w, "candidates: %s\n", strings.Join(tried, ", "))
+	fmt.Fprintf(w, "weight-bits: %d\n", b.Net.BitSize())
+	for _, n := range b.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
+	if in.N() == 0 {
+		fmt.Fprintf(w, "note: f already fits every label (N = 0): g is the zero network\n")
+	}
+	fmt.Fprintf(w, "rows-checked: %d\nverified: exact\ng: %s\n", b.cert.Rows, out)
+}
+
+func intsString(v []int) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = fmt.Sprint(x)
+	}
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ",")
+}
