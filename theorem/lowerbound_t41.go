@@ -19,13 +19,15 @@ package theorem
 // Beyond that: a rapid search that no 1-D instance forces more than
 // min{3N, K−2} breakpoints (so the witnesses are extremal and Theorem
 // 4.1.1's bound is not contradicted), and the exact 2-layer certificate
-// [lo, hi] of lowerbound.TwoLayerMin1D on the witnesses. At K = 3 it proves
-// m* = 2 = K−1 for the instance (0, 1, 0) (one neuron is monotone), so the
-// stated lower bound K−2 is not attained there (loose-bound).
+// [lo, hi] of lowerbound.TwoLayerMin1D on the witnesses, and exact m* of
+// every small instance (K = 3, 4, z ∈ {−1,0,1,2}^K) by lowerbound.TwoLayerExact1D:
+// where an instance needs K−1 neurons the stated lower bound K−2 is not
+// attained (loose-bound), e.g. (0, 1, 0) (one neuron is monotone).
 
 import (
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/internal/search"
@@ -46,14 +48,17 @@ func init() {
 }
 
 func checkT41L(cfg Config) Result {
-	return checkT41LWith(cfg, lbBudget{gridK: lbGridK, certK: 30}, lowerbound.TwoLayerPieces, func(N, K int) (*instance.Instance, error) {
+	return checkT41LWith(cfg, lbBudget{gridK: lbGridK, certK: 30, exact: true}, lowerbound.TwoLayerPieces, func(N, K int) (*instance.Instance, error) {
 		return lowerbound.Witness("T4.1-L", N, K)
 	})
 }
 
 // lbBudget sizes the exhaustive parts: witnesses for K ≤ gridK, 2-layer
-// certificates for K ≤ certK.
-type lbBudget struct{ gridK, certK int }
+// certificates for K ≤ certK, exact m* of small instances when exact.
+type lbBudget struct {
+	gridK, certK int
+	exact        bool
+}
 
 // checkT41LWith runs the check with a piece bound and a witness family, so
 // tests can plant a bound minus one or a broken witness.
@@ -102,16 +107,21 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 		res.Verdict = Counterexample
 	}
 	decided, atR, certs := certifyWitnesses(witness, bud.certK)
-	res.Findings = append(res.Findings, k3Finding(cfg))
-	res.Checked = n + searched + ws.points + extN
+	smallN := 0
+	if bud.exact {
+		var small Finding
+		small, smallN = exactSmall(cfg)
+		res.Findings = append(res.Findings, small)
+	}
+	res.Checked = n + searched + ws.points + extN + smallN
 	res.Exhaustive = false
 	res.Evidence = fmt.Sprintf("counting lemma: %d rapid-generated 2-layer nets (1 ≤ m ≤ 12, input on a line) and %d hill-climb evaluations "+
 		"(m = 1..8, integer weights in [−3, 3]; m+1 pieces attained for %d of 8 widths), none above m+1. Witnesses: all %d points "+
 		"3 ≤ K ≤ %d, 0 ≤ N ≤ K, exhaustively: the harness's witness has exact R = min{3N, K−2} at %d of them; the paper's explicit "+
 		"witnesses (%d points) fall short at %d (all K = 2N+1, N ≥ 2). %d rapid 1-D instances (K ≤ 24) never force more than min{3N, K−2}. "+
 		"2-layer certificates on the %d witnesses with K ≤ %d: m* decided at %d, of which m* = min{3N, K−2} (the stated bound is exact for "+
-		"that witness) at %d; elsewhere m* ∈ [R, R+1].",
-		n, searched, attained, ws.points, bud.gridK, ws.points-len(ws.oursShort), ws.paperPoints, len(ws.paperShort), extN, certs, bud.certK, decided, atR)
+		"that witness) at %d; elsewhere m* ∈ [R, R+1]. Exact m* of %d small instances (K = 3, 4, z ∈ {−1,0,1,2}^K; see the finding).",
+		n, searched, attained, ws.points, bud.gridK, ws.points-len(ws.oursShort), ws.paperPoints, len(ws.paperShort), extN, certs, bud.certK, decided, atR, smallN)
 	return res
 }
 
@@ -166,16 +176,67 @@ func certifyWitnesses(witness func(N, K int) (*instance.Instance, error), maxK i
 	return decided, atR, total
 }
 
-// k3Finding: at K = 3 the certificate proves m* = 2 = K−1 for (0, 1, 0).
-func k3Finding(cfg Config) Finding {
-	in := instance.OnLine([]*big.Rat{big.NewRat(1, 1), big.NewRat(2, 1), big.NewRat(3, 1)},
-		[]*big.Rat{new(big.Rat), big.NewRat(1, 1), new(big.Rat)})
-	iv, _ := lowerbound.TwoLayerMin1D(column1(in.X), in.Z)
+// exactSmall decides m* exactly (lowerbound.TwoLayerExact1D) for every 1-D
+// instance x_i = i, z ∈ {−1, 0, 1, 2}^K, K = 3, 4, and reports the (N, K)
+// where some instance needs K−1 = min{3N+1, K−1} neurons: there m*(N, K)
+// equals the upper bound of Theorem 4.1.1 and the stated lower bound
+// min{3N, K−2} is not attained.
+func exactSmall(cfg Config) (Finding, int) {
+	type hit struct {
+		in *instance.Instance
+		m  int
+	}
+	first := map[[2]int]hit{}
+	n := 0
+	for K := 3; K <= 4; K++ {
+		code := make([]int, K)
+		for {
+			z := make([]*big.Rat, K)
+			x := make([]*big.Rat, K)
+			for i := range z {
+				z[i], x[i] = big.NewRat(int64(code[i]-1), 1), big.NewRat(int64(i+1), 1)
+			}
+			in := instance.OnLine(x, z)
+			n++
+			if iv, err := lowerbound.TwoLayerExact1D(x, z, 4); err == nil && iv.Lo == K-1 {
+				if _, ok := first[[2]int{in.N(), K}]; !ok {
+					first[[2]int{in.N(), K}] = hit{in, iv.Lo}
+				}
+			}
+			if !lbNext(code, 4) {
+				break
+			}
+		}
+	}
+	var pts []string
+	for K := 3; K <= 4; K++ {
+		for N := 0; N <= K; N++ {
+			if h, ok := first[[2]int{N, K}]; ok {
+				pts = append(pts, fmt.Sprintf("(N=%d,K=%d): z=%s", N, K, strings.Join(lbInstance(h.in, nil).Z, ",")))
+			}
+		}
+	}
+	h := first[[2]int{1, 3}]
 	return Finding{Kind: FindLooseBound, Reproduce: lbReproduce("T4.1-L", cfg),
-		Instance: lbInstance(in, map[string]string{"R": fmt.Sprint(iv.Breaks), "m*": fmt.Sprintf("[%d, %d]", iv.Lo, iv.Hi)}),
-		Text: fmt.Sprintf("beyond the paper: at K = 3, N = 1 the instance z = (0, 1, 0) has R = %d but needs m* = %d = K−1 neurons "+
-			"(certified: a single ReLU neuron gives a monotone function; the verified 2-neuron net attains it), so for K = 3 the lower "+
-			"bound min{3N, K−2} = 1 is not attained and m*(N, 3) = 2 for every N ≥ 1 (z = (0,1,0), (1,2,0), (1,2,1) are strict extrema). "+
-			"In general a 2-layer net needs R or R+1 neurons; R+1 exactly when no minimum interpolant splits its slope jumps into a "+
-			"left-facing and a right-facing set matching its outer slopes.", iv.Breaks, iv.Hi)}
+		Instance: lbInstance(h.in, map[string]string{"R": "1", "m*": "2"}),
+		Text: fmt.Sprintf("beyond the paper: exact 2-layer m* (every placement, orientation and sign of R units decided by exact LPs; "+
+			"the (R+1)-unit nets verified by the oracle) over all %d instances x_i = i, z ∈ {−1,0,1,2}^K, K = 3, 4. Instances needing "+
+			"K−1 = min{3N+1, K−1} neurons exist at %s, so there m*(N, K) = K−1, the upper bound of Thm 4.1.1, and the stated lower "+
+			"bound min{3N, K−2} is not attained (for the other (N, K) with K ≤ 4 no instance of this grid needs K−1). "+
+			"Smallest: the attached z = (%s) has R = 1, but one neuron gives a monotone function. "+
+			"A 2-layer net needs R or R+1 neurons on 1-D data, R+1 exactly when no minimum interpolant splits its slope jumps into "+
+			"left- and right-facing units matching both outer slopes (e.g. (0,1,0,1,0) needs only R = 3).", n, strings.Join(pts, "; "),
+			strings.Join(lbInstance(h.in, nil).Z, ", "))}, n
+}
+
+// lbNext advances a base-b counter; false after the last value.
+func lbNext(code []int, b int) bool {
+	for i := range code {
+		code[i]++
+		if code[i] < b {
+			return true
+		}
+		code[i] = 0
+	}
+	return false
 }

@@ -42,7 +42,13 @@ func TestT41LHolds(t *testing.T) {
 	if !found {
 		t.Fatalf("no proof-step finding for the paper's K=2N+1 witness at N=2, K=5: %+v", res.Findings)
 	}
+	if !hasFinding(res, FindLooseBound, "(N=1,K=3)") {
+		t.Fatalf("no loose-bound finding for (0,1,0): %+v", res.Findings)
+	}
 	t.Log(res.Evidence)
+	for _, f := range res.Findings {
+		t.Log(f.Kind, f.Text)
+	}
 }
 
 // TestT41LPlantedBoundMinusOne: a counting lemma of m pieces (one fewer) is
