@@ -13,6 +13,7 @@ import (
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/internal/search"
+	"github.com/ftcheck/ftcheck/lowerbound"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
 	"pgregory.net/rapid"
@@ -271,6 +272,10 @@ func orientedFinding(cfg Config) []Finding {
 	if out.Failed {
 		return nil
 	}
+	exact, err := witnessesExact(cfg)
+	if err != nil {
+		return nil
+	}
 	in := instance.OnLine(oracle.Rats(1, 2, 3, 4, 5), oracle.Rats(1, 0, 0, 0, 0))
 	paper, err1 := construction.TwoLayer(in)
 	or, err2 := construction.TwoLayerOriented(in)
@@ -288,7 +293,39 @@ func orientedFinding(cfg Config) []Finding {
 		Text: fmt.Sprintf("For K ≥ 3N+2 the bound 3N+1 is loose by one: m*(N, K) = 3N. Proof: continue the interpolant on J linearly on both rays and open each "+
 			"hinge towards a flat chord (δ_j·σ(w_j − s) left of it, δ_j·σ(s − w_j) right of it); then the neurons are the interior breakpoints, at most |J|−2 ≤ 3N. "+
 			"A flat chord exists because the K−N ≥ 2N+2 unchanged samples lie in at most N+1 blocks, so some block has two kept end points with z = 0. "+
-			"With Theorem 4.1.2's min{3N, K−2} = 3N this is exact. Verified (oracle, f+g = y) on %d instances (%d exhaustive, every T ⊆ [K], K ≤ 9; %d rapid), "+
+			"With Theorem 4.1.2's min{3N, K−2} = 3N this is exact; on the paper's witness (Sec. 4.1) the exact minimum breakpoint count R equals 3N and the "+
+			"verified oriented network has exactly 3N neurons at all %d grid points 1 ≤ N ≤ 8, 3N+2 ≤ K ≤ 3N+12. Verified (oracle, f+g = y) on %d instances (%d exhaustive, every T ⊆ [K], K ≤ 9; %d rapid), "+
 			"never above 3N when K ≥ 3N+2 nor above min{3N+1, K−1} otherwise. Smallest instance where Theorem 4.4's network, even pruned, has 3N+1: "+
-			"K = 5, x_i = i, T = {1}, z_1 = 1: %d neurons; the oriented network g(x) = σ(2 − x) has %d.", ex+n, ex, n, paper.Neurons, or.Neurons)}}
+			"K = 5, x_i = i, T = {1}, z_1 = 1: %d neurons; the oriented network g(x) = σ(2 − x) has %d.", exact, ex+n, ex, n, paper.Neurons, or.Neurons)}}
+}
+
+// witnessesExact checks, for 1 ≤ N ≤ 8 and 3N+2 ≤ K ≤ 3N+12, that the
+// paper's witness has exact minimum breakpoint count R = 3N (so m ≥ 3N) and
+// that the oriented network fine-tunes it with 3N neurons (verified).
+func witnessesExact(cfg Config) (int, error) {
+	n := 0
+	for N := 1; N <= 8 && !cfg.Expired(); N++ {
+		for K := 3*N + 2; K <= 3*N+12; K++ {
+			in, err := lowerbound.PaperWitness(N, K)
+			if err != nil {
+				return n, err
+			}
+			R, err := lowerbound.InstanceBreakpoints(in)
+			if err != nil {
+				return n, err
+			}
+			b, err := construction.TwoLayerOriented(in)
+			if err != nil {
+				return n, err
+			}
+			if _, err := in.Verify(b.Net); err != nil {
+				return n, err
+			}
+			if R != 3*N || b.Neurons != 3*N {
+				return n, fmt.Errorf("N = %d, K = %d: R = %d, oriented m = %d", N, K, R, b.Neurons)
+			}
+			n++
+		}
+	}
+	return n, nil
 }
