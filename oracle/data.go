@@ -15,6 +15,16 @@ type Data struct {
 	X     [][]*big.Rat
 	Y     []*big.Rat
 	Label string
+	Lines []int // source line of each row when read by ReadData (else nil)
+}
+
+// Line is the source line of row (1-based) as ReadData read it, or row+1 (a
+// header and no blank lines) when that is not known.
+func (d *Data) Line(row int) int {
+	if row >= 1 && row <= len(d.Lines) {
+		return d.Lines[row-1]
+	}
+	return row + 1
 }
 
 // K is the number of samples.
@@ -95,6 +105,7 @@ func ReadData(r io.Reader, name string) (*Data, error) {
 			col += len(f) + 1
 		}
 		d.X = append(d.X, x)
+		d.Lines = append(d.Lines, line)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, &ParseError{File: name, Line: line, Msg: err.Error()}

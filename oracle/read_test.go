@@ -172,3 +172,14 @@ func TestParseRatForms(t *testing.T) {
 		}
 	}
 }
+
+// TestDataLines: Line gives the source line of a row, blank lines counted.
+func TestDataLines(t *testing.T) {
+	d, err := ReadData(strings.NewReader("x1,y\n\n1,2\n\n\n3,4\n"), "d.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Line(1) != 3 || d.Line(2) != 6 || (&Data{}).Line(2) != 3 {
+		t.Fatalf("lines %d, %d; fallback %d", d.Line(1), d.Line(2), (&Data{}).Line(2))
+	}
+}

@@ -71,7 +71,7 @@ func runVerify(stdout, stderr io.Writer, args []string) error {
 	var mm *oracle.Mismatch
 	if errors.As(err, &mm) {
 		fmt.Fprintf(stdout, "verified: no\nfailing-row: %d\ngot: %s\nwant: %s\n", mm.Row, oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
-		return failed("%s: row %d (line %d): got %s, want %s", *dataPath, mm.Row, mm.Row+1, oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
+		return failed("%s: row %d (line %d): got %s, want %s", *dataPath, mm.Row, d.Line(mm.Row), oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
 	}
 	if err != nil {
 		return err

@@ -152,3 +152,13 @@ func TestEvalVerifyUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifyNamesSourceLine: the failing row's line counts blank lines (row 3
+// of this file is on line 6).
+func TestVerifyNamesSourceLine(t *testing.T) {
+	data := writeTemp(t, "blank.csv", "x1,z\n\n3,1\n1,-1\n\n4,0\n")
+	r := runFtcheck(t, "verify", "-net", "testdata/interp_planted.json", "-data", data)
+	if r.Code != 1 || !strings.Contains(r.Stderr, "row 3 (line 6)") {
+		t.Fatalf("exit %d, stderr %q", r.Code, r.Stderr)
+	}
+}
