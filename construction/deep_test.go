@@ -5,11 +5,11 @@ import (
 	"testing"
 )
 
-// TestDeepFitsSmall: Deep(in, L) fine-tunes line instances with K = 3..24,
+// TestDeepFitsSmall: Deep(in, L) fine-tunes line instances with K = 3..14,
 // T = every s-th sample and targets of both signs outside [−1, 1], for every
 // L = 4..8, and has depth L.
 func TestDeepFitsSmall(t *testing.T) {
-	for K := 3; K <= 24; K++ {
+	for K := 3; K <= 14; K++ {
 		for s := 1; s <= 3; s++ {
 			z := make([]*big.Rat, K)
 			for j := range z {
