@@ -230,11 +230,13 @@ type nStatement struct {
 	upperTrivi bool // the upper bound holds trivially (B ≥ K)
 }
 
-// nFacts is a lower bound on N* from verified constructions beyond the
-// theorem (nil when none is used), with a sentence saying which.
+// nFacts are bounds on N* from facts beyond the theorem (nil when none are
+// used): lo from verified constructions, hi from verified witnesses and
+// piece counts (−1: none), each with a sentence saying which.
 type nFacts struct {
-	lo  int
-	how func() string
+	lo, hi int
+	how    func() string // why N* ≥ lo
+	hiHow  func() string // why N* ≤ hi
 }
 
 // checkN checks one stated bound on N* at p against [nlo, nhi]. Where the
@@ -259,6 +261,8 @@ func checkN(l *failureLog, p gridPoint, st nStatement, nlo, nhi int, thm string,
 		status = decidedFalse
 	case facts != nil && big.NewRat(int64(facts.lo), 1).Cmp(st.upper) > 0:
 		status, why = decidedFalse, facts.how
+	case facts != nil && facts.hi >= 0 && big.NewRat(int64(facts.hi), 1).Cmp(st.upper) <= 0:
+		status, why = decidedTrue, facts.hiHow
 	}
 	l.add(FindProofStep, status, fmt.Sprintf("%s does not follow from %s", st.upperWhat, thm), p, func() string {
 		s := fmt.Sprintf("stated upper %s < %d = max{N : lower bound on m*(N,K) ≤ m}, and %s gives N* ≥ %d",

@@ -111,7 +111,7 @@ func flatEndFacts(m, K int) *nFacts {
 			lo = N
 		}
 	}
-	return &nFacts{lo: lo, how: func() string {
+	return &nFacts{lo: lo, hi: -1, how: func() string {
 		return fmt.Sprintf("but every instance with N = %d of K = %d samples is fine-tuned by the flat-end network "+
 			"(beyond the paper: theorem/derived_flatend.go; data in any dimension reduce to a line by Thm 4.4's exact projection) "+
 			"with at most %d ≤ m neurons, so N* ≥ %d; %s",

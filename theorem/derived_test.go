@@ -177,13 +177,14 @@ func TestU1Int(t *testing.T) {
 }
 
 // TestCor52Paper: the bound failures are exactly the regime-3 boundary
-// K = (m²+m+4)/2, once per m (2(K−2) = m²+m: the lower bound says nothing);
+// K = (m²+m+4)/2, once per m (2(K−2) = m²+m: the lower bound says nothing),
+// all decided true by the (d1+1)(d2+1) piece count and the zigzag witness;
 // the first integer-width failure of the regime-1 step is m = 7, K = 3
 // (2⌈2√3⌉ = 8 > 7), decided true by the lifted network (min{3·3+1, 2}+1 = 3).
 func TestCor52Paper(t *testing.T) {
 	l := newFailureLog()
 	checkCor52(testCfg(), paperCor52, newThm51Table(kMax3(gridM3)), gridM3, l)
-	wantGroup(t, l, "upper bound N* ≤ (m²+m)/6", undecided, gridPoint{1, -1, 3}, gridM3)
+	wantGroup(t, l, "upper bound N* ≤ (m²+m)/6", decidedTrue, gridPoint{1, -1, 3}, gridM3)
 	if g := groupAt(l, "lower bound ⌊m²/108"); g != nil {
 		t.Fatalf("lower bound should follow everywhere: %v", describe(l))
 	}
