@@ -26,9 +26,11 @@
 //   - partition.go: the consecutive partition P(I) (Def. 4.3, D4.3), the kept
 //     set J and the removed count Σ max{|P|−2, 0} (eq. 14–15; L4.6, L4.7).
 //   - twolayer.go: Theorem 4.4 (T4.4) and hence Theorem 4.1.1 (T4.1-U):
-//     TwoLayer, m = |J| − 1 ≤ min{3N+1, K−1}; TwoLayerOriented, a beyond-paper
-//     variant with |B| or |B|+1 neurons (B = breakpoints of the interpolant),
-//     ≤ 3N whenever K ≥ 3N+2.
+//     TwoLayerPaper, the paper's network with m = |J| − 1 ≤ min{3N+1, K−1};
+//     TwoLayer, the same network pruned (what finetune writes);
+//     TwoLayerOriented, a beyond-paper variant whose hinges open left or right,
+//     |B| or |B|+1 neurons (B = breakpoints of the interpolant on J), ≤ 3N
+//     whenever K ≥ 3N+2, so m*(N, K) = 3N there.
 //   - prune.go: function-preserving removal of idle neurons and merging of
 //     duplicate hinges in a 2-layer network.
 //
