@@ -17,9 +17,9 @@
 //     (interpolant.go).
 //   - Piece counts (pieces.go): a 2-layer net with m neurons has at most m+1
 //     pieces on a line; a 3-layer net with widths d1, d2 at most
-//     (d1+1)(d2+1) (the paper uses 2·d1·d2 + d2 + 1), and d2 + 2 when
-//     d1 = 1. Searches that maximise exact piece counts (search.go) test
-//     these bounds from below.
+//     (d1+1)(d2+1) (the paper uses 2·d1·d2 + d2 + 1), less for d1 ≤ 2 or
+//     d2 = 1 (MaxPieces3). Searches that maximise exact piece counts
+//     (search.go) and an explicit zigzag net (zigzag.go) attain them.
 //   - Certificates (certificate.go): for 1-D data, exact intervals [lo, hi]
 //     for the least number of neurons of a 2-layer and of a 3-layer net,
 //     lo from R and the piece bounds, hi from a network built here and

@@ -7,15 +7,33 @@ package lowerbound
 // m breakpoints and m + 1 pieces.
 //
 // 3-layer, widths d1, d2 (paper Sec. 5.1): the paper uses 2·d1·d2 + d2 + 1.
-// A sharper count: the d1 first-layer kinks split the line into at most
-// d1 + 1 intervals on which every second-layer pre-activation is affine, so
-// each of the d2 second-layer ReLUs adds at most one breakpoint per interval:
-// at most d1 + d2(d1+1) breakpoints, (d1+1)(d2+1) pieces. It is never above
-// the paper's (2d1d2 + d2 + 1 − (d1+1)(d2+1) = d1(d2 − 1) ≥ 0). When d1 = 1
-// the only first-layer unit σ(a t + c) is constant on one side of its kink,
-// where every second-layer pre-activation is constant too: at most 1 + d2
-// breakpoints, d2 + 2 pieces. MaxPieces3 is this proven bound; the searches of
-// search.go look for nets that attain it.
+// A sharper count: every second-layer pre-activation p_k is a 2-layer
+// function of t with d1 units (affine between the d1 first-layer kinks), and
+// the output g is affine in σ(p_1), …, σ(p_d2), so the breakpoints of g lie
+// among the d1 kinks and the points where some p_k changes sign inside one of
+// its d1 + 1 pieces (at most one per piece). Hence at most d1 + d2(d1+1)
+// breakpoints, (d1+1)(d2+1) pieces, never above the paper's count
+// (2d1d2 + d2 + 1 − (d1+1)(d2+1) = d1(d2 − 1) ≥ 0). Smaller widths do less:
+//
+//   - d1 = 1: p_k = w σ(a t + c) + b is monotone: one sign change: d2 + 2.
+//   - d1 = 2: p_k has at most 2 sign changes. Three would need piece slopes
+//     of strictly alternating signs, and 2 units give slopes (0, x, y),
+//     (x, y, 0), (−w, 0, w') or (−w, w' − w, w') in the order of their kinks
+//     (right/left-facing units are flat on the left/right), none of which
+//     alternates (the last needs w < 0 < w' and w' − w < 0, or the
+//     reverse). So at most 2 + 2d2 breakpoints: 2d2 + 3 pieces.
+//   - d2 = 1, d1 ≥ 3: g = w σ(p) + b breaks only where p changes sign
+//     (inside a piece, so between consecutive entries of the sign sequence
+//     of p at −∞, β_1, …, β_d1, +∞) or at a kink with p ≥ 0 (count p = 0 as
+//     positive: it only over-counts). Changes plus positive kinks is at most
+//     (d1 + 1) + (number of runs of positive kinks) ≤ d1 + 1 + ⌈d1/2⌉, since
+//     inside a run of L positive kinks L − 1 edges have no change. So
+//     d1 + 2 + ⌈d1/2⌉ pieces.
+//
+// MaxPieces3 is this bound. It is attained: for d1 ≥ 3 by ZigzagNet
+// (zigzag.go), for d1 ≤ 2 by the search of search.go; the tests count the
+// pieces with the oracle. So (d1+1)(d2+1) is attained exactly when d1 ≥ 3
+// and d2 ≥ 2 (checked for d1 ≤ 6, d2 ≤ 5).
 //
 // Lower bounds on m. A witness needs R + 1 pieces. 2-layer: m ≥ R. 3-layer,
 // the paper: min{3N, K−2} ≤ 2d1d2 + d2 ≤ m²/2 + m/2, i.e.
@@ -37,10 +55,16 @@ func PaperThreeLayerPieces(d1, d2 int) int { return 2*d1*d2 + d2 + 1 }
 // SharpThreeLayerPieces is (d1+1)(d2+1).
 func SharpThreeLayerPieces(d1, d2 int) int { return (d1 + 1) * (d2 + 1) }
 
-// MaxPieces3 is the proven bound: (d1+1)(d2+1), and d2 + 2 when d1 = 1.
+// MaxPieces3 is the proven bound of the file comment: d2 + 2 if d1 = 1,
+// 2d2 + 3 if d1 = 2, d1 + 2 + ⌈d1/2⌉ if d2 = 1, else (d1+1)(d2+1).
 func MaxPieces3(d1, d2 int) int {
-	if d1 == 1 {
+	switch {
+	case d1 == 1:
 		return d2 + 2
+	case d1 == 2:
+		return 2*d2 + 3
+	case d2 == 1:
+		return d1 + 2 + (d1+1)/2
 	}
 	return SharpThreeLayerPieces(d1, d2)
 }

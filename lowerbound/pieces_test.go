@@ -45,12 +45,40 @@ func TestMaxPiecesAttainedD1One(t *testing.T) {
 	}
 }
 
-// TestPlantedPieceBoundMinusOne: a bound one below MaxPieces3 at d1 = 1 is
-// refuted by the search.
+// TestZigzagNetAttains: the explicit zigzag nets have exactly MaxPieces3
+// pieces (oracle count) for 3 ≤ d1 ≤ 6, 1 ≤ d2 ≤ 5, which equals
+// (d1+1)(d2+1) when d2 ≥ 2; and the search attains MaxPieces3 for d1 = 2.
+func TestZigzagNetAttains(t *testing.T) {
+	for d1 := 3; d1 <= 6; d1++ {
+		for d2 := 1; d2 <= 5; d2++ {
+			n := ZigzagNet(d1, d2)
+			if n == nil {
+				t.Fatalf("%d×%d: no zigzag net", d1, d2)
+			}
+			if w := n.Widths(); w[0] != d1 || w[1] != d2 {
+				t.Fatalf("%d×%d: widths %v", d1, d2, w)
+			}
+			if p := Pieces1D(n); p != MaxPieces3(d1, d2) || (d2 >= 2 && p != SharpThreeLayerPieces(d1, d2)) {
+				t.Errorf("%d×%d: %d pieces, bound %d", d1, d2, p, MaxPieces3(d1, d2))
+			}
+		}
+	}
+	for d2 := 1; d2 <= 2; d2++ {
+		if sr := MaxPiecesSearch([]int{2, d2}, 3, 4, 2000, 7); sr.Pieces != MaxPieces3(2, d2) {
+			t.Errorf("2×%d: search best %d, bound %d", d2, sr.Pieces, MaxPieces3(2, d2))
+		}
+	}
+}
+
+// TestPlantedPieceBoundMinusOne: a bound one below MaxPieces3 is refuted by
+// the search at d1 = 1 and by the zigzag net at d1 = 3, d2 = 2.
 func TestPlantedPieceBoundMinusOne(t *testing.T) {
 	sr := MaxPiecesSearch([]int{1, 2}, 3, 4, 1200, 3)
 	if sr.Pieces <= MaxPieces3(1, 2)-1 {
-		t.Fatal("a piece bound minus one was not refuted")
+		t.Fatal("a piece bound minus one was not refuted at 1×2")
+	}
+	if Pieces1D(ZigzagNet(3, 2)) <= MaxPieces3(3, 2)-1 {
+		t.Fatal("a piece bound minus one was not refuted at 3×2")
 	}
 }
 
