@@ -22,8 +22,11 @@ type candidate struct {
 	build func(*instance.Instance) (*construction.Built, error)
 }
 
-// candidates lists the constructions of each depth, the paper's and ours.
-func candidates(depth int) []candidate {
+// candidates lists the constructions of each depth, the paper's and ours (a
+// variable so that tests can plant a broken one).
+var candidates = defaultCandidates
+
+func defaultCandidates(depth int) []candidate {
 	if depth == 2 {
 		return []candidate{{"T4.4", construction.TwoLayer}}
 	}
