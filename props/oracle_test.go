@@ -26,11 +26,17 @@ func line(p, u []*big.Rat, t *big.Rat) []*big.Rat {
 	return x
 }
 
-// drawLine draws a network on ℚ^d (d in 1..4, depth ≤ 4, widths ≤ 5) and a
-// line p + t·u through its input space (u may be 0).
+// drawLine draws a network on ℚ^d (d in 1..4, depth ≤ 4, widths ≤ 5; a
+// quarter of the time smaller ones with huge weights) and a line p + t·u
+// through its input space (u may be 0).
 func drawLine(t *rapid.T) (*oracle.Network, []*big.Rat, []*big.Rat) {
 	d := rapid.IntRange(1, 4).Draw(t, "d")
-	n := AnyNetwork(4, 5, d).Draw(t, "g")
+	var n *oracle.Network
+	if rapid.IntRange(0, 3).Draw(t, "hugeWeights") == 3 {
+		n = NetworkWith(d, Widths(3, 3).Draw(t, "widths"), Rat()).Draw(t, "g")
+	} else {
+		n = AnyNetwork(4, 5, d).Draw(t, "g")
+	}
 	p := rapid.SliceOfN(SmallRat(), d, d).Draw(t, "p")
 	u := rapid.SliceOfN(SmallRat(), d, d).Draw(t, "u")
 	return n, p, u
@@ -71,8 +77,8 @@ func probes(pts []*big.Rat) []*big.Rat {
 	return out
 }
 
-// TestRestrictPiecesFromEval: the piece structure of φ agrees with one found
-// from Eval alone. On each gap between consecutive points of φ.Points and on
+// TestRestrictPiecesFromEval: φ.Points is nonempty and strictly increasing,
+// and the piece structure of φ agrees with one found from Eval alone. On each gap between consecutive points of φ.Points and on
 // both rays, g(p + t·u) sampled at three interior points is affine with the
 // slope φ.Slope(i); counting the changes of those Eval-derived slopes gives
 // exactly φ.Pieces(), and φ.Breakpoints() are where they change.
@@ -80,6 +86,14 @@ func TestRestrictPiecesFromEval(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		g, p, u := drawLine(t)
 		phi := g.Restrict(p, u)
+		if len(phi.Points) == 0 || len(phi.Values) != len(phi.Points) {
+			t.Fatalf("%d points, %d values", len(phi.Points), len(phi.Values))
+		}
+		for i := 1; i < len(phi.Points); i++ {
+			if phi.Points[i-1].Cmp(phi.Points[i]) >= 0 {
+				t.Fatalf("points not strictly increasing at %d: %#v", i, phi)
+			}
+		}
 		var slopes []*big.Rat
 		for i := 0; i <= len(phi.Points); i++ {
 			a, b := gapEnds(phi.Points, i)
