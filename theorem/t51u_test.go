@@ -1,0 +1,61 @@
+package theorem
+
+import (
+	"context"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/instance"
+	"github.com/ftcheck/ftcheck/internal/search"
+)
+
+// TestT51MinCatchesBrokenConstruction: with U3 replaced by a copy whose
+// output bias is off by 1/7, the theorem-level check reports a
+// counterexample naming U3, on a small instance.
+func TestT51MinCatchesBrokenConstruction(t *testing.T) {
+	saved := t51Builders[2]
+	defer func() { t51Builders[2] = saved }()
+	t51Builders[2].build = func(in *instance.Instance) (*construction.Built, error) {
+		b, err := construction.U3(in)
+		if err != nil {
+			return nil, err
+		}
+		net := b.Net.Clone()
+		last := net.Layers[len(net.Layers)-1]
+		last.B[0] = new(big.Rat).Add(last.B[0], big.NewRat(1, 7))
+		return construction.NewBuilt("U3-broken", net, b.Unpruned), nil
+	}
+	search.Configure(11, 30)
+	res := checkT51Min(Config{Ctx: context.Background(), Seed: 11, Checks: 30})
+	if res.Verdict != Counterexample || len(res.Findings) == 0 || !strings.Contains(res.Findings[0].Text, "U3") {
+		t.Fatalf("verdict %s, findings %+v", res.Verdict, res.Findings)
+	}
+	if k := res.Findings[0].Instance.K; k > 6 {
+		t.Errorf("counterexample not shrunk: K = %d", k)
+	}
+}
+
+// TestT51MinNeverHoldsAboveBound: an instance where the best construction
+// exceeds the stated minimum (K = 5, N = 1: U3's integer widths) is reported
+// as a proof-step, and the verdict is not holds.
+func TestT51MinNeverHoldsAboveBound(t *testing.T) {
+	in := instance.OnLine(ratsOf(1, 2, 3, 4, 5), ratsOf(0, 0, 1, 0, 0))
+	o := t51Min(in)
+	if o.broken != "" {
+		t.Fatalf("construction broken: %s", o.broken)
+	}
+	// Stated: min{2√5 + min{2√5, 3}, 6√5} = 2√5 + 3 ≈ 7.47: only m ≤ 7 meets it.
+	if o.exceeded != (o.best > 7) {
+		t.Fatalf("best %d (%s), exceeded %v against %s", o.best, o.bestName, o.exceeded, o.stated)
+	}
+}
+
+func ratsOf(v ...int64) []*big.Rat {
+	out := make([]*big.Rat, len(v))
+	for i, x := range v {
+		out[i] = big.NewRat(x, 1)
+	}
+	return out
+}
