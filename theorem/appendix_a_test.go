@@ -74,3 +74,13 @@ func TestCheckAExpired(t *testing.T) {
 		t.Fatalf("verdict %s", res.Verdict)
 	}
 }
+
+// TestABelowThm51: by hand, 4N+4 = 8 < 2√K + 3 first at K = 7 for N = 1
+// (2√6 + 3 ≈ 7.90, 2√7 + 3 ≈ 8.29, 6√5 ≈ 13.4), and the last N with
+// 4N+4 < 6√(3N+2) is 5 (24 < 6√17 ≈ 24.7; 28 > 6√20 ≈ 26.8).
+func TestABelowThm51(t *testing.T) {
+	below, _, first, largestN := aBelowThm51(12, 400)
+	if below == 0 || first != [2]int{1, 7} || largestN != 5 {
+		t.Fatalf("below %d, first %v, largest N %d; want first (1, 7), largest N 5", below, first, largestN)
+	}
+}
