@@ -24,6 +24,7 @@ package lowerbound
 
 import (
 	"math/big"
+	"sort"
 
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/oracle"
@@ -56,10 +57,15 @@ func TwoLayerExact1D(t, z []*big.Rat, maxR int) (*Interval, error) {
 // Two exact filters skip hopeless cases: every data point with a nonzero
 // turn needs a kink in (t_{i−1}, t_{i+1}) (else φ is affine across it), so
 // some unit's interval is i−1 or i; and a placement and orientation whose
-// equalities alone are inconsistent is infeasible for every sign.
+// equalities alone are inconsistent is infeasible for every sign. When the
+// equalities fix δ_j, only its own sign is tried (a fixed δ_j = 0 is a dead
+// unit: either sign, so +).
 func searchRUnits(ln *Line, R int) *oracle.Network {
 	K := len(ln.T)
 	turns := Turns(ln.Slopes())
+	if net := canonicalFirst(ln, R); net != nil {
+		return net
+	}
 	slot := make([]int, R)
 	var rec func(j, from int) *oracle.Network
 	rec = func(j, from int) *oracle.Network {
@@ -67,17 +73,7 @@ func searchRUnits(ln *Line, R int) *oracle.Network {
 			if !coversTurns(turns, slot) {
 				return nil
 			}
-			for orient := 0; orient < 1<<R; orient++ {
-				if !equalitiesConsistent(ln, slot, orient) {
-					continue
-				}
-				for signs := 0; signs < 1<<R; signs++ {
-					if net := tryCase(ln, slot, orient|signs<<R); net != nil {
-						return net
-					}
-				}
-			}
-			return nil
+			return trySlots(ln, slot)
 		}
 		for a := from; a < K-1; a++ {
 			slot[j] = a
@@ -88,6 +84,61 @@ func searchRUnits(ln *Line, R int) *oracle.Network {
 		return nil
 	}
 	return rec(0, 0)
+}
+
+// canonicalFirst tries first the intervals where the interpolant of
+// interpolant.go has its breakpoints (a breakpoint at data point t_i in either
+// neighbouring interval): usually where a net with R units is found.
+func canonicalFirst(ln *Line, R int) *oracle.Network {
+	br, _, _ := shape(ln.MinInterpolant())
+	if len(br) != R || R > 12 {
+		return nil
+	}
+	var opts [][]int
+	for _, b := range br {
+		i := sort.Search(len(ln.T), func(i int) bool { return ln.T[i].Cmp(b) >= 0 })
+		switch {
+		case ln.T[i].Cmp(b) == 0:
+			opts = append(opts, []int{i - 1, i})
+		default:
+			opts = append(opts, []int{i - 1})
+		}
+	}
+	slot := make([]int, R)
+	var rec func(j int) *oracle.Network
+	rec = func(j int) *oracle.Network {
+		if j == R {
+			return trySlots(ln, slot)
+		}
+		for _, a := range opts[j] {
+			slot[j] = a
+			if net := rec(j + 1); net != nil {
+				return net
+			}
+		}
+		return nil
+	}
+	return rec(0)
+}
+
+// trySlots tries every orientation and sign for units in the given intervals.
+func trySlots(ln *Line, slot []int) *oracle.Network {
+	R := len(slot)
+	for orient := 0; orient < 1<<R; orient++ {
+		fixed, ok := equalitiesSolve(ln, slot, orient)
+		if !ok {
+			continue
+		}
+		for signs := 0; signs < 1<<R; signs++ {
+			if !signsAgree(signs, fixed) {
+				continue
+			}
+			if net := tryCase(ln, slot, orient|signs<<R); net != nil {
+				return net
+			}
+		}
+	}
+	return nil
 }
 
 // coversTurns: every nonzero turn at data point i (turns[i−1]) has a unit in
@@ -112,29 +163,61 @@ func coversTurns(turns []int, slot []int) bool {
 	return true
 }
 
-// equalitiesConsistent runs the interpolation equalities of a case (any
-// sign) through Gaussian elimination.
-func equalitiesConsistent(ln *Line, slot []int, orient int) bool {
+// equalitiesSolve runs the interpolation equalities of a case (any sign)
+// through Gauss–Jordan elimination: ok = consistent; fixed[j] = ±1 when the
+// equalities force the sign of δ_j (+1 when they force δ_j = 0), 0 when δ_j
+// is free.
+func equalitiesSolve(ln *Line, slot []int, orient int) (fixed []int, ok bool) {
 	Aeq, beq := caseEqualities(ln, slot, orient)
+	R, n := len(slot), 2*len(slot)+1
 	rows := make([][]*big.Rat, len(Aeq))
 	for i := range Aeq {
-		rows[i] = append(append([]*big.Rat{}, copyRats(Aeq[i])...), new(big.Rat).Set(beq[i]))
+		rows[i] = append(copyRats(Aeq[i]), new(big.Rat).Set(beq[i]))
 	}
-	return consistentRows(rows, 2*len(slot)+1)
+	pivotRow, ok := gaussJordan(rows, n)
+	if !ok {
+		return nil, false
+	}
+	fixed = make([]int, R)
+	for j := 0; j < R; j++ {
+		r, isPivot := pivotRow[1+j]
+		if !isPivot {
+			continue
+		}
+		free := false
+		for c := 0; c < n; c++ {
+			if _, p := pivotRow[c]; !p && rows[r][c].Sign() != 0 {
+				free = true
+				break
+			}
+		}
+		if !free {
+			fixed[j] = 1
+			if rows[r][n].Sign() < 0 {
+				fixed[j] = -1
+			}
+		}
+	}
+	return fixed, true
 }
 
-func copyRats(v []*big.Rat) []*big.Rat {
-	out := make([]*big.Rat, len(v))
-	for i, x := range v {
-		out[i] = new(big.Rat).Set(x)
+// signsAgree: bit j of signs set means δ_j ≥ 0; fixed signs must match.
+func signsAgree(signs int, fixed []int) bool {
+	for j, f := range fixed {
+		pos := signs>>j&1 == 1
+		if (f == 1 && !pos) || (f == -1 && pos) {
+			return false
+		}
 	}
-	return out
+	return true
 }
 
-// consistentRows reports whether the augmented rows (n unknowns) have a
-// solution, by Gaussian elimination.
-func consistentRows(rows [][]*big.Rat, n int) bool {
+// gaussJordan reduces the augmented rows (n unknowns) to reduced row echelon
+// form in place; it returns the pivot row of each pivot column and whether
+// the system is consistent.
+func gaussJordan(rows [][]*big.Rat, n int) (map[int]int, bool) {
 	var tmp big.Rat
+	pivot := map[int]int{}
 	rank := 0
 	for col := 0; col < n && rank < len(rows); col++ {
 		p := -1
@@ -148,23 +231,36 @@ func consistentRows(rows [][]*big.Rat, n int) bool {
 			continue
 		}
 		rows[rank], rows[p] = rows[p], rows[rank]
-		for i := rank + 1; i < len(rows); i++ {
-			if rows[i][col].Sign() == 0 {
+		inv := new(big.Rat).Inv(rows[rank][col])
+		for c := col; c <= n; c++ {
+			rows[rank][c].Mul(rows[rank][c], inv)
+		}
+		for i := range rows {
+			if i == rank || rows[i][col].Sign() == 0 {
 				continue
 			}
-			f := new(big.Rat).Quo(rows[i][col], rows[rank][col])
+			f := new(big.Rat).Set(rows[i][col])
 			for c := col; c <= n; c++ {
 				rows[i][c].Sub(rows[i][c], tmp.Mul(f, rows[rank][c]))
 			}
 		}
+		pivot[col] = rank
 		rank++
 	}
 	for i := rank; i < len(rows); i++ {
 		if rows[i][n].Sign() != 0 {
-			return false
+			return nil, false
 		}
 	}
-	return true
+	return pivot, true
+}
+
+func copyRats(v []*big.Rat) []*big.Rat {
+	out := make([]*big.Rat, len(v))
+	for i, x := range v {
+		out[i] = new(big.Rat).Set(x)
+	}
+	return out
 }
 
 // caseEqualities are the data equations of a case: one row per data point
