@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/oracle"
 	"pgregory.net/rapid"
 )
@@ -188,6 +189,31 @@ func TestPiecesBoundTight(t *testing.T) {
 				t.Fatalf("m=%d: breakpoint %d at %s, want %d", m, k, b.RatString(), k)
 			}
 		}
+	}
+}
+
+// TestPiecesBoundMinusOneIsFound tests the checker: the false claim "at
+// most ∏ n_l pieces" (the bound minus one) must be refuted by the same search
+// over AnyNetwork, and rapid must shrink the refutation to a tiny network
+// (one hidden layer, at most two neurons).
+func TestPiecesBoundMinusOneIsFound(t *testing.T) {
+	var shrunk *oracle.Network
+	out := search.Run("pieces ≤ ∏ n_l", func(t *rapid.T) {
+		g, p, u := drawLine(t)
+		bound := 1
+		for _, w := range g.Widths() {
+			bound *= w
+		}
+		if pieces := g.Restrict(p, u).Pieces(); len(g.Widths()) > 0 && pieces > bound {
+			shrunk = g
+			t.Fatalf("%d pieces > ∏ n_l = %d", pieces, bound)
+		}
+	})
+	if !out.Failed || shrunk == nil {
+		t.Fatal("the planted bound ∏ n_l was not refuted")
+	}
+	if shrunk.Depth() != 2 || shrunk.Hidden() > 2 {
+		t.Errorf("refutation not shrunk: widths %v\n%s", shrunk.Widths(), out.Log)
 	}
 }
 
