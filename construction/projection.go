@@ -47,12 +47,16 @@ type Projection struct {
 	Order  []int      // rows by increasing aᵀx: Values[Order[0]] < Values[Order[1]] < …
 }
 
-// DimensionError reports a row whose dimension differs from row 1 (1-based).
+// DimensionError reports a row whose dimension differs from row 1 (1-based;
+// Row 0 is a direction a of the wrong length).
 type DimensionError struct {
 	Row, Got, Want int
 }
 
 func (e *DimensionError) Error() string {
+	if e.Row == 0 {
+		return fmt.Sprintf("direction a has %d coordinates, the samples have %d", e.Got, e.Want)
+	}
 	return fmt.Sprintf("row %d has %d coordinates, row 1 has %d", e.Row, e.Got, e.Want)
 }
 

@@ -76,15 +76,71 @@ type Plan struct {
 	W, Z    []*big.Rat // aᵀx and z at the kept positions, increasing in W
 }
 
-// PlanTwoLayer validates the instance and computes the Plan.
+// PlanTwoLayer validates the instance and computes the Plan along the
+// direction Separate finds.
 func PlanTwoLayer(in *instance.Instance) (*Plan, error) {
-	if err := in.Validate(); err != nil {
+	if err := checkSize(in); err != nil {
 		return nil, err
 	}
-	if K := in.K(); K < 3 {
-		return nil, &SizeError{K: K, N: in.N()}
+	return planAlong(in, separate(in.X)), nil
+}
+
+// CollisionError reports a direction a with aᵀx_I = aᵀx_J (1-based rows):
+// Theorem 4.4 needs aᵀx_1 < … < aᵀx_K after sorting (eq. 11).
+type CollisionError struct {
+	I, J int
+}
+
+func (e *CollisionError) Error() string {
+	return fmt.Sprintf("the direction a projects rows %d and %d to the same value", e.I, e.J)
+}
+
+// PlanAlong is PlanTwoLayer along a given direction a (len d), which must
+// separate the samples (*CollisionError otherwise): Theorem 4.4 holds for
+// every such a, with the partition taken in the order a induces.
+func PlanAlong(in *instance.Instance, a []*big.Rat) (*Plan, error) {
+	if err := checkSize(in); err != nil {
+		return nil, err
 	}
-	p := &Plan{Proj: separate(in.X)}
+	if len(a) != in.Dim() {
+		return nil, &DimensionError{Row: 0, Got: len(a), Want: in.Dim()}
+	}
+	p := tryDirection(in.X, a)
+	if p == nil {
+		return nil, collision(in.X, a)
+	}
+	p.Method = "given"
+	return planAlong(in, p), nil
+}
+
+func collision(X [][]*big.Rat, a []*big.Rat) error {
+	seen := map[string]int{}
+	var t big.Rat
+	for i, x := range X {
+		v := new(big.Rat)
+		for k := range a {
+			v.Add(v, t.Mul(a[k], x[k]))
+		}
+		if j, ok := seen[v.RatString()]; ok {
+			return &CollisionError{I: j + 1, J: i + 1}
+		}
+		seen[v.RatString()] = i
+	}
+	return nil
+}
+
+func checkSize(in *instance.Instance) error {
+	if err := in.Validate(); err != nil {
+		return err
+	}
+	if K := in.K(); K < 3 {
+		return &SizeError{K: K, N: in.N()}
+	}
+	return nil
+}
+
+func planAlong(in *instance.Instance, proj *Projection) *Plan {
+	p := &Plan{Proj: proj}
 	for pos, row := range p.Proj.Order {
 		if in.Z[row].Sign() != 0 {
 			p.T = append(p.T, pos)
@@ -98,7 +154,17 @@ func PlanTwoLayer(in *instance.Instance) (*Plan, error) {
 		p.W = append(p.W, p.Proj.Values[row])
 		p.Z = append(p.Z, in.Z[row])
 	}
-	return p, nil
+	return p
+}
+
+// Network builds Lemma 4.5's network on the plan's kept points (unpruned,
+// |J| − 1 neurons, every first-layer row a).
+func (p *Plan) Network() *Built {
+	h, err := Interpolate(p.W, p.Z)
+	if err != nil {
+		panic("construction: " + err.Error()) // unreachable: W strictly increasing, |J| ≥ 2
+	}
+	return NewBuilt("T4.4-unpruned", h.Network(p.Proj.A), h.Len(), p.notes()...)
 }
 
 // TwoLayer builds Theorem 4.4's network for in, pruned (see the file
@@ -109,12 +175,8 @@ func TwoLayer(in *instance.Instance) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, err := Interpolate(p.W, p.Z)
-	if err != nil {
-		return nil, err // unreachable: W is strictly increasing, |J| ≥ 2
-	}
-	net := Prune(h.Network(p.Proj.A))
-	b := NewBuilt("T4.4", net, h.Len(), p.notes()...)
+	paper := p.Network()
+	b := NewBuilt("T4.4", Prune(paper.Net), paper.Unpruned, p.notes()...)
 	if b.Neurons == 0 {
 		b.Notes = append(b.Notes, "no neurons needed: g is constant on the samples (every z_i is 0 or the kept points are collinear)")
 	}
@@ -129,11 +191,7 @@ func TwoLayerPaper(in *instance.Instance) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, err := Interpolate(p.W, p.Z)
-	if err != nil {
-		return nil, err
-	}
-	return NewBuilt("T4.4-unpruned", h.Network(p.Proj.A), h.Len(), p.notes()...), nil
+	return p.Network(), nil
 }
 
 // TwoLayerOriented builds the beyond-paper variant of the file comment:
@@ -151,8 +209,11 @@ func TwoLayerOriented(in *instance.Instance) (*Built, error) {
 
 func (p *Plan) notes() []string {
 	dir := fmt.Sprintf("projection a = (1, s, …, s^(d−1)) with s = %d", p.Proj.S)
-	if p.Proj.Method != "moment" {
+	switch p.Proj.Method {
+	case "lexicographic":
 		dir = "projection a lexicographic (no s < 64 separated the samples)"
+	case "given":
+		dir = "projection along the given direction a"
 	}
 	return []string{dir, fmt.Sprintf("|J| = %d kept of K = %d (removed %d)", len(p.J), len(p.J)+p.Removed, p.Removed)}
 }

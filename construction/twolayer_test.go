@@ -179,3 +179,28 @@ func TestPrunePreservesFunction(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanAlong: along a given separating direction the paper's network
+// fine-tunes (oracle); a colliding direction is a *CollisionError naming the
+// two rows, and a direction of the wrong length a *DimensionError.
+func TestPlanAlong(t *testing.T) {
+	in := &instance.Instance{
+		X: [][]*big.Rat{oracle.Rats(0, 0), oracle.Rats(1, 0), oracle.Rats(0, 1), oracle.Rats(2, 3)},
+		Z: oracle.Rats(0, 5, 0, -1),
+	}
+	p, err := PlanAlong(in, oracle.Rats(1, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.Verify(p.Network().Net); err != nil {
+		t.Fatal(err)
+	}
+	var ce *CollisionError
+	if _, err := PlanAlong(in, oracle.Rats(1, 1)); !errors.As(err, &ce) || ce.I != 2 || ce.J != 3 {
+		t.Fatalf("collision: %v", err)
+	}
+	var de *DimensionError
+	if _, err := PlanAlong(in, oracle.Rats(1)); !errors.As(err, &de) {
+		t.Fatalf("dimension: %v", err)
+	}
+}
