@@ -31,6 +31,8 @@ import (
 	"math/big"
 	"sort"
 	"strings"
+
+	"github.com/ftcheck/ftcheck/bounds"
 )
 
 // gridPoint is one point of a grid; −1 marks an unused coordinate.
@@ -234,9 +236,13 @@ type nStatement struct {
 // used): lo from verified constructions, hi from verified witnesses and
 // piece counts (−1: none), each with a sentence saying which.
 type nFacts struct {
-	lo, hi int
-	how    func() string // why N* ≥ lo
-	hiHow  func() string // why N* ≤ hi
+	lo    int
+	how   func() string // why N* ≥ lo
+	hi    int           // −1: none
+	hiHow func() string // why N* ≤ hi
+	// upTo, when set, is consulted only where a stated upper bound B is
+	// still undecided: it reports whether N* ≤ ⌊B⌋ can be shown, and why.
+	upTo func(b int) (bool, string)
 }
 
 // checkN checks one stated bound on N* at p against [nlo, nhi]. Where the
@@ -263,6 +269,11 @@ func checkN(l *failureLog, p gridPoint, st nStatement, nlo, nhi int, thm string,
 		status, why = decidedFalse, facts.how
 	case facts != nil && facts.hi >= 0 && big.NewRat(int64(facts.hi), 1).Cmp(st.upper) <= 0:
 		status, why = decidedTrue, facts.hiHow
+	case facts != nil && facts.upTo != nil:
+		b := int(bounds.FloorRat(st.upper).Int64())
+		if ok, s := facts.upTo(b); ok {
+			status, why = decidedTrue, func() string { return s }
+		}
 	}
 	l.add(FindProofStep, status, fmt.Sprintf("%s does not follow from %s", st.upperWhat, thm), p, func() string {
 		s := fmt.Sprintf("stated upper %s < %d = max{N : lower bound on m*(N,K) ≤ m}, and %s gives N* ≥ %d",

@@ -18,8 +18,11 @@ package theorem
 import (
 	"fmt"
 	"math/big"
+	"math/bits"
+	"sync"
 
 	"github.com/ftcheck/ftcheck/bounds"
+	"github.com/ftcheck/ftcheck/lowerbound"
 )
 
 // thm41 are Thm 4.1's bounds as stated (already integers).
@@ -66,7 +69,7 @@ func checkCor42(cfg Config, st cor42Statement, th mBounds, mMax, kMax int, l, ex
 				}, nlo, nhi, th.name, facts)
 				if facts.lo == nhi {
 					exact.add(FindBeyondPaper, decidedTrue, "N* is determined exactly", p, func() string {
-						return fmt.Sprintf("N* = %d: the flat-end network gives N* ≥ %d and Thm 4.1.2 gives N* ≤ %d", nhi, nhi, nhi)
+						return fmt.Sprintf("N* = %d: the flat-piece network gives N* ≥ %d and Thm 4.1.2 gives N* ≤ %d", nhi, nhi, nhi)
 					})
 				}
 				continue
@@ -91,8 +94,8 @@ func runCor42(cfg Config) Result {
 		res.Findings = append(res.Findings, Finding{
 			Kind: FindBeyondPaper,
 			Text: fmt.Sprintf("%s at %d of the grid points with K ≥ m+2 (every K ≥ m+3); smallest %s: %s. "+
-				"So N* = ⌊m/3⌋ for K ≥ m+3 and m*(N, K) = 3N for K ≥ 3N+2 (flat-end network of theorem/derived_flatend.go, "+
-				"beyond the paper, verified exactly on every T ⊆ [K] for K ≤ 11 by its tests).",
+				"So N* = ⌊m/3⌋ for K ≥ m+3; more generally m*(N, K) = min{3N, K−2} exactly for every K ≥ 2N+2, one below Thm 4.1.1 "+
+				"(flat-piece network of theorem/derived_flatend.go, beyond the paper, verified exactly on every T ⊆ [K] for K ≤ 11 by its tests).",
 				g.what, g.count, g.first, g.detail),
 			Instance:  g.first.instance(),
 			Reproduce: reproduce("C4.2", cfg),
@@ -111,8 +114,8 @@ func flatEndFacts(m, K int) *nFacts {
 			lo = N
 		}
 	}
-	return &nFacts{lo: lo, hi: -1, how: func() string {
-		return fmt.Sprintf("but every instance with N = %d of K = %d samples is fine-tuned by the flat-end network "+
+	return &nFacts{lo: lo, hi: -1, upTo: func(b int) (bool, string) { return exactWitness(m, K, b+1) }, how: func() string {
+		return fmt.Sprintf("but every instance with N = %d of K = %d samples is fine-tuned by the flat-piece network "+
 			"(beyond the paper: theorem/derived_flatend.go; data in any dimension reduce to a line by Thm 4.4's exact projection) "+
 			"with at most %d ≤ m neurons, so N* ≥ %d; %s",
 			lo, K, flatEndUpper(lo, K), lo, verifyFlatEnd(lo, K))
@@ -190,4 +193,77 @@ func init() {
 		Cost:      "instant",
 		Check:     runR2,
 	})
+}
+
+// exactWitness looks, for K ≤ 5, for a 1-D instance on t = 1..K with N1
+// changed samples that no 2-layer net with m neurons fine-tunes, deciding m*
+// of each candidate exactly (lowerbound.TwoLayerExact1D: every placement,
+// orientation and sign of R units as exact LPs). If one exists, N* < N1
+// (fine-tunability is monotone in N). The worst m* per (K, N1) is cached.
+func exactWitness(m, K, N1 int) (bool, string) {
+	if K > 5 || N1 < 1 || N1 > K {
+		return false, ""
+	}
+	w := exactWorst(K, N1)
+	if w.lo <= m {
+		return false, ""
+	}
+	return true, fmt.Sprintf("but the 1-D instance z = %v on t = 1..%d needs exactly %d > m neurons "+
+		"(lowerbound.TwoLayerExact1D, exact LPs), so N* ≤ %d", w.z, K, w.lo, N1-1)
+}
+
+type exactWorstLine struct {
+	lo int
+	z  []string
+}
+
+var exactCache = struct {
+	sync.Mutex
+	m map[[2]int]exactWorstLine
+}{m: map[[2]int]exactWorstLine{}}
+
+// exactWorst is the largest exact m* over N1-subsets of [K] and a few target
+// patterns on the unit grid.
+func exactWorst(K, N1 int) exactWorstLine {
+	exactCache.Lock()
+	defer exactCache.Unlock()
+	if w, ok := exactCache.m[[2]int{K, N1}]; ok {
+		return w
+	}
+	var w exactWorstLine
+	for mask := uint64(0); mask < 1<<K; mask++ {
+		if bits.OnesCount64(mask) != N1 {
+			continue
+		}
+		for _, pat := range [][]int64{{1, 1, 1}, {1, -1, 1}, {2, -1, 3}} {
+			t, z := exactWitnessLine(K, mask, pat)
+			if iv, err := lowerbound.TwoLayerExact1D(t, z, K); err == nil && iv.Lo > w.lo {
+				w = exactWorstLine{iv.Lo, ratStrings(z)}
+			}
+		}
+	}
+	exactCache.m[[2]int{K, N1}] = w
+	return w
+}
+
+func exactWitnessLine(K int, mask uint64, pat []int64) (t, z []*big.Rat) {
+	j := 0
+	for i := 0; i < K; i++ {
+		t = append(t, big.NewRat(int64(i+1), 1))
+		v := new(big.Rat)
+		if mask&(1<<i) != 0 {
+			v.SetInt64(pat[j%len(pat)])
+			j++
+		}
+		z = append(z, v)
+	}
+	return t, z
+}
+
+func ratStrings(v []*big.Rat) []string {
+	out := make([]string, len(v))
+	for i, x := range v {
+		out[i] = x.RatString()
+	}
+	return out
 }

@@ -1,9 +1,10 @@
 package theorem
 
 // derived_flatend.go: a 2-layer fine-tuning network that saves one neuron
-// over Thm 4.4 when the data end in two unchanged samples ("flat end"). The
-// C4.2 check uses it to decide points where Cor 4.2 does not follow from
-// Thm 4.1; it is beyond the paper and labelled so.
+// over Thm 4.4 whenever the kept interpolant has a flat piece, which two
+// consecutive unchanged samples always give ("flat piece"). The C4.2 check
+// uses it to decide points where Cor 4.2 does not follow from Thm 4.1; it is
+// beyond the paper and labelled so.
 //
 // Setting (as in Thm 4.4 and Lemma 4.5): project the samples on a direction a
 // with pairwise distinct aᵀx_i (always possible for distinct x_i) and sort,
@@ -13,33 +14,32 @@ package theorem
 // Let p_1 < … < p_n be the kept positions, s_k the slope of the interpolant
 // on [p_k, p_{k+1}], and c_k = s_k − s_{k−1} its jump at p_k (k = 2..n−1).
 //
-// The network. If the last segment is flat (s_{n−1} = 0, which holds when the
-// samples end in a block of ≥ 2 zeros), use left-facing units only:
+// The network. If some piece is flat, s_f = 0, face the units left of it
+// left and the units right of it right:
 //
-//	g(t) = v_n + Σ_{k=2}^{n−1} c_k·σ(p_k − t).
+//	g(t) = v_{p_f} + Σ_{k ≤ f} c_k·σ(p_k − t) + Σ_{k > f} c_k·σ(t − p_k).
 //
-// Right of p_{n−1} every unit is off and g = v_n. A unit c·σ(p − t) has slope
-// −c left of p and 0 right of it, so its jump at p is +c: g has exactly the
-// jumps c_k, slope 0 at the right, and hence (telescoping) slope
-// −Σ c_k = s_1 − s_{n−1} = s_1 at the left. Equal slopes everywhere and equal
-// value at p_n: g is the interpolant. Symmetrically, a flat first segment
-// uses right-facing units g(t) = v_1 + Σ c_k·σ(t − p_k). Otherwise
-// g(t) = v_1 + s_1·σ(t − p_1) + Σ c_k·σ(t − p_k) (Lemma 4.5's count n − 1).
-// So the network has at most n − 1 − [a flat end] neurons.
+// On [p_f, p_{f+1}] every unit is off and g = v_{p_f}, the interpolant's
+// value there. A unit c·σ(t − p) has slope 0 left of p and c right of it; a
+// unit c·σ(p − t) has slope −c left of p and 0 right of it; both jump by +c
+// at p. So g has the interpolant's jumps at every p_k and its slope 0 on the
+// flat piece, hence its slope everywhere (by telescoping from the flat piece
+// outwards): g is the interpolant, with n − 2 units. With no flat piece,
+// g(t) = v_{p_1} + s_1·σ(t − p_1) + Σ_{k≥2} c_k·σ(t − p_k) (Lemma 4.5's n − 1).
+// A block of ≥ 2 zeros keeps its two ends, consecutive in J with value 0: a
+// flat piece.
 //
-// Worst case over T with |T| = N (count of the kept set, Lemma 4.7's way):
-// the K − N zeros fill N+1 gaps g_0 (left end), g_1..g_{N−1}, g_N (right end);
-// a gap of size g drops max{g − 2, 0} points from J, and an end gap of size
-// ≥ 2 gives the flat end. With no flat end the end gaps hold ≤ 1 zero and the
-// inner gaps ≤ 2 without dropping anything: 2N zeros in all, so for
-// K − N ≤ 2N the worst count is K − 1. Allowing one flat end costs the
-// adversary one neuron but lets both end gaps hold 2: up to K ≤ 3N + 2 the
-// worst count is K − 2, and beyond every extra zero is dropped: 3N. Hence
+// Worst case over T with |T| = N. The K − N zeros fill N+1 gaps around the
+// changed samples; a gap of g zeros drops max{g − 2, 0} points from J, and a
+// gap of ≥ 2 zeros gives a flat piece. Without a flat piece every gap holds
+// ≤ 1 zero: K − N ≤ N + 1, and then the count is K − 1. Allowing a flat piece
+// costs the adversary one neuron but lets every gap hold 2 zeros without
+// drops, up to K − N ≤ 2N + 2; beyond, every extra zero is dropped. Hence
 //
-//	m*(N, K) ≤ flatEndUpper(N, K) = K − 1 (K ≤ 3N), K − 2 (3N < K ≤ 3N+2), 3N (K ≥ 3N+2),
+//	m*(N, K) ≤ flatEndUpper(N, K) = K − 1 (K ≤ 2N+1), K − 2 (2N+1 < K ≤ 3N+2), 3N (K ≥ 3N+2),
 //
-// which with Thm 4.1.2 (min{3N, K−2} ≤ m*) gives m*(N, K) = 3N for K ≥ 3N+2
-// and m*(N, 3N+1) = 3N − 1. The tests check the closed form against every
+// and with Thm 4.1.2 (min{3N, K−2} ≤ m*): m*(N, K) = min{3N, K−2} exactly
+// for every K ≥ 2N+2. The tests check the closed form against every
 // T ⊆ [K] for small K and verify the networks with the exact oracle.
 
 import (
@@ -58,7 +58,7 @@ func flatEndUpper(N, K int) int {
 	switch {
 	case N == 0:
 		return 0
-	case K <= 3*N:
+	case K <= 2*N+1:
 		return K - 1
 	case K <= 3*N+2:
 		return K - 2
@@ -96,20 +96,30 @@ func flatEndNet(t, v []*big.Rat) *oracle.Network {
 		dv := new(big.Rat).Sub(v[J[k+1]], v[J[k]])
 		slope[k] = dv.Quo(dv, new(big.Rat).Sub(t[J[k+1]], t[J[k]]))
 	}
+	flat := -1
+	for k := range slope {
+		if slope[k].Sign() == 0 {
+			flat = k
+			break
+		}
+	}
 	var units []flatUnit
 	bias := new(big.Rat).Set(v[J[0]])
-	dir := int64(1)
-	switch {
-	case slope[n-2].Sign() == 0:
-		dir, bias = -1, new(big.Rat).Set(v[J[n-1]])
-	case slope[0].Sign() == 0:
-	default:
+	if flat < 0 {
 		units = append(units, flatUnit{1, t[J[0]], slope[0]})
+	} else {
+		bias.Set(v[J[flat]])
 	}
 	for k := 1; k+1 < n; k++ {
-		if c := new(big.Rat).Sub(slope[k], slope[k-1]); c.Sign() != 0 {
-			units = append(units, flatUnit{dir, t[J[k]], c})
+		c := new(big.Rat).Sub(slope[k], slope[k-1])
+		if c.Sign() == 0 {
+			continue
 		}
+		dir := int64(1)
+		if k <= flat {
+			dir = -1
+		}
+		units = append(units, flatUnit{dir, t[J[k]], c})
 	}
 	return unitsNet(units, bias)
 }

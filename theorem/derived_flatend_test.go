@@ -53,14 +53,18 @@ func TestFlatEndPlantedDropUnit(t *testing.T) {
 	}
 }
 
-// TestFlatEndBeatsThm41: m*(N, K) = 3N for K ≥ 3N+2: the construction's
-// worst case meets Thm 4.1.2's lower bound min{3N, K−2} there, one below
-// Thm 4.1.1's 3N+1.
+// TestFlatEndBeatsThm41: m*(N, K) = min{3N, K−2} for K ≥ 2N+2: the
+// construction's worst case meets Thm 4.1.2's lower bound there, one below
+// Thm 4.1.1's min{3N+1, K−1}; for K ≤ 2N+1 it is K−1, Thm 4.1.1's.
 func TestFlatEndBeatsThm41(t *testing.T) {
 	for N := 1; N <= 30; N++ {
-		for K := 3*N + 2; K <= 3*N+40; K++ {
-			if flatEndUpper(N, K) != thm41.lo(N, K) || thm41.hi(N, K) != 3*N+1 {
-				t.Fatalf("N=%d K=%d", N, K)
+		for K := max(N, 3); K <= 3*N+40; K++ {
+			want := thm41.lo(N, K)
+			if K <= 2*N+1 {
+				want = K - 1
+			}
+			if flatEndUpper(N, K) != want || (K >= 2*N+2 && thm41.hi(N, K) != want+1) {
+				t.Fatalf("N=%d K=%d: flatEndUpper %d, want %d", N, K, flatEndUpper(N, K), want)
 			}
 		}
 	}

@@ -54,28 +54,28 @@ func describe(l *failureLog) []string {
 
 // TestCor42Paper: the only failures are the upper bound at K = m+2, once per
 // m (1 ≤ m ≤ 60, all with m+2 ≤ 200): Thm 4.1.2 gives min{3N, m} ≤ m there,
-// no information. For m ≡ 2 (mod 3) the flat-end network decides it false:
-// N = (m+1)/3 > m/3 and K = m+2 = 3N+1, where it needs K−2 = m neurons;
-// smallest m=2, K=4. The other 40 stay undecided; smallest m=1, K=3. For
-// K ≥ m+3, N* = ⌊m/3⌋ exactly (beyond the paper), at Σ_m (198 − m) points.
+// no information. With N = ⌊m/3⌋ + 1, the flat-piece network needs K − 2 = m
+// neurons as soon as K > 2N + 1, i.e. m − 1 > 2⌊m/3⌋: m = 2 and every m ≥ 4
+// (58 points, smallest m=2, K=4), where the statement is false. At m = 1
+// the exact 1-D decision shows z = (0, 1, 0) needs 2 neurons: true. At m = 3
+// (K = 5) it stays undecided. For K ≥ m+3, N* = ⌊m/3⌋ exactly (beyond the
+// paper), at Σ_m (198 − m) points.
 func TestCor42Paper(t *testing.T) {
 	l, exact := newFailureLog(), newFailureLog()
 	n, _ := checkCor42(testCfg(), paperCor42, thm41, gridM2, gridK2, l, exact)
 	if n != gridM2*(gridK2-2) {
 		t.Fatalf("checked %d points", n)
 	}
-	if len(l.groups) != 2 {
+	if len(l.groups) != 3 {
 		t.Fatalf("groups: %v", describe(l))
 	}
-	wantGroup(t, l, "upper bound N* ≤ m/3", undecided, gridPoint{1, -1, 3}, 40)
-	wantGroup(t, l, "upper bound N* ≤ m/3", decidedFalse, gridPoint{2, -1, 4}, 20)
+	wantGroup(t, l, "upper bound N* ≤ m/3", decidedTrue, gridPoint{1, -1, 3}, 1)
+	wantGroup(t, l, "upper bound N* ≤ m/3", decidedFalse, gridPoint{2, -1, 4}, 58)
+	wantGroup(t, l, "upper bound N* ≤ m/3", undecided, gridPoint{3, -1, 5}, 1)
 	wantGroup(t, exact, "N* is determined exactly", decidedTrue, gridPoint{1, -1, 4}, gridM2*198-gridM2*(gridM2+1)/2)
 	res := runCor42(testCfg())
-	if res.Verdict != Counterexample || len(res.Findings) != 3 {
+	if res.Verdict != Counterexample || len(res.Findings) != 4 {
 		t.Fatalf("result %+v", res)
-	}
-	if f := res.Findings[0]; f.Kind != FindProofStep || f.Instance.Params["m"] != "1" || f.Instance.Params["K"] != "3" {
-		t.Fatalf("first finding %+v", f)
 	}
 	if f := res.Findings[1]; f.Kind != FindCounterexample || f.Instance.Params["m"] != "2" || f.Instance.Params["K"] != "4" ||
 		!strings.Contains(f.Text, "all 4 sets T") {
