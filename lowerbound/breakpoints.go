@@ -104,10 +104,16 @@ func SortLine(t, v []*big.Rat) (*Line, error) {
 		}
 	}
 	perm := make([]int, len(t))
+	sorted := true
 	for i := range perm {
 		perm[i] = i
+		if i > 0 && t[i-1].Cmp(t[i]) >= 0 {
+			sorted = false
+		}
 	}
-	sort.SliceStable(perm, func(a, b int) bool { return t[perm[a]].Cmp(t[perm[b]]) < 0 })
+	if !sorted {
+		sort.SliceStable(perm, func(a, b int) bool { return t[perm[a]].Cmp(t[perm[b]]) < 0 })
+	}
 	ln := &Line{T: make([]*big.Rat, len(t)), V: make([]*big.Rat, len(t)), Perm: perm}
 	for i, p := range perm {
 		ln.T[i], ln.V[i] = t[p], v[p]

@@ -20,7 +20,7 @@ package lowerbound
 // (built and verified), and hi = R when a minimum interpolant with such a
 // subset is found. We try: the interpolant of interpolant.go (a piece of
 // slope 0 gives A = the breakpoints right of it; otherwise an exact subset-sum
-// search over the distinct reachable sums), and the same interpolant with its first (last)
+// search over the distinct reachable sums, up to 40 jumps), and the same interpolant with its first (last)
 // breakpoint slid into the first (last) data interval, which frees the left
 // (right) slope over an open ray: if 0 is in that ray, set it to 0.
 //
@@ -163,8 +163,11 @@ func orient(br, jumps []*big.Rat, right func(j int) bool) []unit {
 
 // subsetSum finds A with Σ_A jumps = target exactly, by growing the set of
 // reachable sums one jump at a time (each sum kept once, with one subset that
-// reaches it); it gives up (nil) beyond 1<<16 distinct sums.
+// reaches it); it gives up (nil) beyond 40 jumps or 1<<16 distinct sums.
 func subsetSum(jumps []*big.Rat, target *big.Rat) []bool {
+	if len(jumps) > 40 {
+		return nil
+	}
 	type entry struct {
 		sum *big.Rat
 		set []int

@@ -63,8 +63,12 @@ func ThreeLayerMin1D(t, z []*big.Rat) (*Interval, error) {
 // deepen appends one ReLU unit: g ↦ σ(g + C) − C with C = max(0, −min g(t_i)).
 func deepen(ln *Line, g *oracle.Network) *oracle.Network {
 	C := new(big.Rat)
-	for _, t := range ln.T {
-		if v := g.Eval([]*big.Rat{t}); v.Sign() < 0 && new(big.Rat).Neg(v).Cmp(C) > 0 {
+	X := make([][]*big.Rat, len(ln.T))
+	for i, t := range ln.T {
+		X[i] = []*big.Rat{t}
+	}
+	for _, v := range oracle.NewEvaluator(g).EvalAll(X) {
+		if v.Sign() < 0 && new(big.Rat).Neg(v).Cmp(C) > 0 {
 			C.Neg(v)
 		}
 	}

@@ -99,3 +99,38 @@ func ExampleWriteMstar() {
 	// 2-layer m*: [2, 2] (upper: R breakpoints + one unit for the left slope)
 	// 3-layer m*: [2, 3] (upper: 2-layer net with 2 units, then one unit σ(g + C) − C)
 }
+
+// BenchmarkTwoLayerMin1D: the 2-layer certificate (R, interpolant, net,
+// exact verification by the oracle) for K points, beside the baseline of
+// evaluating the same net layer by layer (oracle.Network.Eval) at the same
+// points; and the 3-layer certificate.
+func BenchmarkTwoLayerMin1D(b *testing.B) {
+	for _, K := range []int{1000, 100000} {
+		ts, vs := benchData(K)
+		b.Run(fmt.Sprintf("certificate-K=%d", K), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := TwoLayerMin1D(ts, vs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		if K > 1000 {
+			continue // the baseline is O(K·m): 10⁵ points × 5·10⁴ units is out of reach
+		}
+		iv, _ := TwoLayerMin1D(ts, vs)
+		b.Run(fmt.Sprintf("baseline-Eval-K=%d-m=%d", K, iv.Hi), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				for _, t := range ts {
+					iv.Net.Eval([]*big.Rat{t})
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("three-layer-K=%d", K), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := ThreeLayerMin1D(ts, vs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
