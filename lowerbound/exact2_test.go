@@ -74,3 +74,47 @@ func TestExactZigzag04(t *testing.T) {
 		t.Fatalf("(0,1,0,1,0): m* in [%d, %d], want 3", iv.Lo, iv.Hi)
 	}
 }
+
+// TestExactGridLong (FTCHECK_LONG=1): exact 2-layer m* of every instance
+// t = 1..K, z ∈ {−1..a}^K for K = 5 (a = 2) and K = 6 (a = 1); logs how many
+// need K−1 neurons, by N. (Observed: none, while K = 3, 4 have some.)
+func TestExactGridLong(t *testing.T) {
+	if os.Getenv("FTCHECK_LONG") == "" {
+		t.Skip("set FTCHECK_LONG=1")
+	}
+	for _, c := range []struct{ K, vals int }{{5, 4}, {6, 3}} {
+		need := map[int]int{}
+		total := 0
+		code := make([]int, c.K)
+		for {
+			z := make([]*big.Rat, c.K)
+			x := make([]*big.Rat, c.K)
+			N := 0
+			for i := range z {
+				z[i], x[i] = big.NewRat(int64(code[i]-1), 1), big.NewRat(int64(i+1), 1)
+				if code[i] != 1 {
+					N++
+				}
+			}
+			iv, err := TwoLayerExact1D(x, z, c.K)
+			if err != nil {
+				t.Fatal(err)
+			}
+			total++
+			if iv.Lo == c.K-1 {
+				need[N]++
+			}
+			i := 0
+			for ; i < c.K; i++ {
+				if code[i]++; code[i] < c.vals {
+					break
+				}
+				code[i] = 0
+			}
+			if i == c.K {
+				break
+			}
+		}
+		t.Logf("K=%d: %d instances, needing K−1 by N: %v", c.K, total, need)
+	}
+}
