@@ -99,18 +99,7 @@ func AppendixAWith(in *instance.Instance, tp Tamper) (*Built, error) {
 		tp.Windows(ws)
 	}
 	delta := big.NewRat(1, 1)
-	kappa, tau, need := make([]*big.Rat, len(ws)), make([]*big.Rat, len(ws)), make([]*big.Rat, len(ws))
-	for j, g := range groups {
-		kappa[j], tau[j] = ws[j].Pre(g.c[0]), g.z
-		if len(g.c) >= 2 {
-			gap := new(big.Rat).Sub(ws[j].Pre(g.c[1]), kappa[j])
-			if gap.Sign() <= 0 {
-				return nil, fmt.Errorf("construction: A: window %d does not increase across its group", j+1)
-			}
-			need[j] = gap.Quo(new(big.Rat).Add(big.NewRat(1, 1), delta), gap)
-		}
-	}
-	sys, err := solveLayer2(kappa, tau, need, tp)
+	sys, err := appendixLayer2(groups, ws, delta, tp)
 	if err != nil {
 		return nil, err
 	}
@@ -133,6 +122,24 @@ func AppendixAWith(in *instance.Instance, tp Tamper) (*Built, error) {
 	b := NewBuilt("A", net, 4*N+4, notes...)
 	b.Scale = p.scale
 	return b, nil
+}
+
+// appendixLayer2 sets up eq. 33–34 for the least member of every group and
+// solves it with the exact λ of the file comment: w_j ≥ (1+δ)/g_j for every
+// group with a second member, g_j its least gap in window j.
+func appendixLayer2(groups []aGroup, ws []Window, delta *big.Rat, tp Tamper) (*layer2, error) {
+	kappa, tau, need := make([]*big.Rat, len(ws)), make([]*big.Rat, len(ws)), make([]*big.Rat, len(ws))
+	for j, g := range groups {
+		kappa[j], tau[j] = ws[j].Pre(g.c[0]), g.z
+		if len(g.c) >= 2 {
+			gap := new(big.Rat).Sub(ws[j].Pre(g.c[1]), kappa[j])
+			if gap.Sign() <= 0 {
+				return nil, fmt.Errorf("construction: A: window %d does not increase across its group", j+1)
+			}
+			need[j] = gap.Quo(new(big.Rat).Add(big.NewRat(1, 1), delta), gap)
+		}
+	}
+	return solveLayer2(kappa, tau, need, tp)
 }
 
 // aGroup is one group s_j of Appendix A: its positions c (sorted; one virtual
