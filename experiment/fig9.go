@@ -43,10 +43,10 @@ func FullConfig(seed uint64) Config {
 }
 
 // QuickConfig is a small version for tests and the claim check: K = 200,
-// a coarser grid, shorter training, two restarts.
+// the full grid scaled by 1/5 (same ratios N/K), shorter training.
 func QuickConfig(seed uint64) Config {
 	return Config{
-		Name: "quick", K: 200, D: 10, Ns: []int{40, 60, 80, 100}, Restarts: 2,
+		Name: "quick", K: 200, D: 10, Ns: []int{20, 30, 40, 60, 80, 100}, Restarts: 3,
 		Seed: seed, Target: 0.04,
 		Pretrain: PretrainOptions{Hidden: []int{32, 32}, Train: TrainOptions{Epochs: 1000, LR: 0.005}},
 		Train:    TrainOptions{Epochs: 1500, LR: 0.01, Patience: 300},
