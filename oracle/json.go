@@ -69,7 +69,7 @@ func ReadNetwork(r io.Reader, name string) (*Network, error) {
 			for c, raw := range row {
 				v, err := rawRat(raw)
 				if err != nil {
-					return nil, entryError(name, src, raw, fmt.Sprintf("layers[%d].W[%d][%d]: %v", li, r, c, err))
+					return nil, entryError(name, src, raw, fmt.Sprintf("layers[%d].W[%d][%d]: %v", li, r, c, err), li, "W", r, c)
 				}
 				l.W[r][c] = v
 			}
@@ -77,7 +77,7 @@ func ReadNetwork(r io.Reader, name string) (*Network, error) {
 		for r, raw := range jl.B {
 			v, err := rawRat(raw)
 			if err != nil {
-				return nil, entryError(name, src, raw, fmt.Sprintf("layers[%d].b[%d]: %v", li, r, err))
+				return nil, entryError(name, src, raw, fmt.Sprintf("layers[%d].b[%d]: %v", li, r, err), li, "b", r)
 			}
 			l.B[r] = v
 		}
@@ -104,14 +104,93 @@ func rawRat(raw json.RawMessage) (*big.Rat, error) {
 	return ParseRat(s)
 }
 
-// entryError locates raw inside src (first occurrence after nothing better is
-// known is good enough to point a person at the right line).
-func entryError(name string, src []byte, raw json.RawMessage, msg string) error {
+// entryError reports a bad number at layers[li].field[idx...], located by
+// walking the JSON tokens of src to that entry (so repeated bad values are
+// told apart); if that fails, at the first occurrence of raw.
+func entryError(name string, src []byte, raw json.RawMessage, msg string, li int, field string, idx ...int) error {
 	e := &ParseError{File: name, Msg: msg}
-	if i := bytes.Index(src, raw); i >= 0 {
-		e.Line, e.Column = lineCol(src, i)
+	off := entryOffset(src, li, field, idx...)
+	if off < 0 {
+		off = bytes.Index(src, raw)
+	}
+	if off >= 0 {
+		e.Line, e.Column = lineCol(src, off)
 	}
 	return e
+}
+
+// entryOffset is the byte offset in src of the value layers[li].field[idx...]
+// of a network file that json.Unmarshal accepted, or −1.
+func entryOffset(src []byte, li int, field string, idx ...int) int {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	if !enterKey(dec, "layers") || !enterIndex(dec, li) || !enterKey(dec, field) {
+		return -1
+	}
+	for _, i := range idx {
+		if !enterIndex(dec, i) {
+			return -1
+		}
+	}
+	off := int(dec.InputOffset())
+	for off < len(src) && strings.IndexByte(" \t\r\n,:", src[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+// enterKey reads an object's opening brace and its members up to key, leaving
+// dec before key's value.
+func enterKey(dec *json.Decoder, key string) bool {
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if k == key {
+			return true
+		}
+		if !skipValue(dec) {
+			return false
+		}
+	}
+	return false
+}
+
+// enterIndex reads an array's opening bracket and i elements, leaving dec
+// before element i.
+func enterIndex(dec *json.Decoder, i int) bool {
+	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+		return false
+	}
+	for ; i > 0; i-- {
+		if !dec.More() || !skipValue(dec) {
+			return false
+		}
+	}
+	return dec.More()
+}
+
+// skipValue reads one whole value (scalar, array or object).
+func skipValue(dec *json.Decoder) bool {
+	depth := 0
+	for {
+		t, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch t {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return true
+		}
+	}
 }
 
 func jsonError(name string, src []byte, err error) error {

@@ -183,3 +183,19 @@ func TestDataLines(t *testing.T) {
 		t.Fatalf("lines %d, %d; fallback %d", d.Line(1), d.Line(2), (&Data{}).Line(2))
 	}
 }
+
+// TestReadNetworkLocatesRepeatedBadValue: when the same bad token occurs
+// twice, the error points at the one it names (W is checked before b, but
+// here b comes first in the file).
+func TestReadNetworkLocatesRepeatedBadValue(t *testing.T) {
+	src := "{\"layers\": [{\"b\": [\"NaN\"],\n \"W\": [[\"2\", \"NaN\"]]}]}"
+	_, err := ReadNetwork(strings.NewReader(src), "n.json")
+	if err == nil || !strings.HasPrefix(err.Error(), "n.json:2:14: layers[0].W[0][1]") {
+		t.Fatalf("got %v, want n.json:2:14: layers[0].W[0][1]…", err)
+	}
+	src = "{\"layers\": [{\"W\": [[1]], \"b\": [\"0\"]},\n {\"W\": [[1]], \"b\": [\"x\"]}]}"
+	_, err = ReadNetwork(strings.NewReader(src), "n.json")
+	if err == nil || !strings.HasPrefix(err.Error(), "n.json:2:21: layers[1].b[0]") {
+		t.Fatalf("got %v, want n.json:2:21: layers[1].b[0]…", err)
+	}
+}
