@@ -20,10 +20,12 @@
 //     (d1+1)(d2+1) (the paper uses 2·d1·d2 + d2 + 1), less for d1 ≤ 2 or
 //     d2 = 1 (MaxPieces3). Searches that maximise exact piece counts
 //     (search.go) and an explicit zigzag net (zigzag.go) attain them.
-//   - Certificates (certificate.go): for 1-D data, exact intervals [lo, hi]
-//     for the least number of neurons of a 2-layer and of a 3-layer net,
-//     lo from R and the piece bounds, hi from a network built here and
-//     verified by the oracle.
+//   - Certificates (certificate.go, certificate3.go): for 1-D data, exact
+//     intervals [lo, hi] for the least number of neurons of a 2-layer and of
+//     a 3-layer net, lo from R and the piece bounds, hi from a network built
+//     here and verified by the oracle. A 2-layer net needs R or R+1 units;
+//     exact2.go decides which for small data by exact LPs (lp.go) over
+//     every placement, orientation and sign of R units.
 //
 // Nothing here is rounded: slopes, breakpoints and bounds are big.Rat or
 // integers, and square roots are compared by squaring.

@@ -52,6 +52,7 @@ type witnessSweep struct {
 	paperShort  []string // where the paper's witness forces fewer than needed
 	firstPaper  *instance.Instance
 	firstPaperR int
+	shortOther  bool // some shortfall is not of the form K = 2N+1
 }
 
 // sweepWitnesses computes R of every witness for 3 ≤ K ≤ maxK, 0 ≤ N ≤ K,
@@ -80,6 +81,7 @@ func sweepWitnesses(cfg Config, claim string, maxK int, witness func(N, K int) (
 			ws.paperPoints++
 			if R, _ := lowerbound.InstanceBreakpoints(pw); R < need {
 				ws.paperShort = append(ws.paperShort, fmt.Sprintf("(%d,%d)", N, K))
+				ws.shortOther = ws.shortOther || K != 2*N+1
 				if ws.firstPaper == nil {
 					ws.firstPaper, ws.firstPaperR = pw, R
 				}
@@ -109,14 +111,20 @@ func (ws *witnessSweep) paperWitnessFinding(id string, cfg Config, pieces string
 			"interpolant is R = %d < K−2 = %d at N = %d, K = %d (breakpoints %s; e.g. the lines of chords 1 and 3 meet at 7/3 ∈ (2,3)). "+
 			"It falls short at %d of %d grid points where the paper gives a witness: %s. The claim survives: the harness's zigzag witness "+
 			"(z_i = 2 on even i, −1 on odd i) forces K−2 there.",
-			pieces, ws.firstPaperR, K-2, N, K, strings.Join(br, ", "), len(ws.paperShort), ws.paperPoints, lbList(ws.paperShort, 12))}
+			pieces, ws.firstPaperR, K-2, N, K, strings.Join(br, ", "), len(ws.paperShort), ws.paperPoints, lbList(ws.paperShort, 12, ws.shortOther))}
 }
 
-func lbList(v []string, n int) string {
+// lbList shows the first n grid points; odd says some point is not of the
+// form (N, 2N+1).
+func lbList(v []string, n int, odd bool) string {
 	if len(v) <= n {
 		return strings.Join(v, " ")
 	}
-	return strings.Join(v[:n], " ") + fmt.Sprintf(" … (%d more; all of the form (N, 2N+1))", len(v)-n)
+	form := "all of the form (N, 2N+1)"
+	if odd {
+		form = "not all of the form (N, 2N+1)"
+	}
+	return strings.Join(v[:n], " ") + fmt.Sprintf(" … (%d more; %s)", len(v)-n, form)
 }
 
 func column1(X [][]*big.Rat) []*big.Rat {
@@ -161,4 +169,15 @@ func netParams(n *oracle.Network) map[string]string {
 	var b strings.Builder
 	_ = n.WriteJSON(&b)
 	return map[string]string{"widths": fmt.Sprint(n.Widths()), "network": b.String()}
+}
+
+// shortForm describes where the paper's witnesses fall short.
+func shortForm(ws *witnessSweep) string {
+	switch {
+	case len(ws.paperShort) == 0:
+		return "none"
+	case ws.shortOther:
+		return "not only at K = 2N+1"
+	}
+	return "all at K = 2N+1, N ≥ 2"
 }

@@ -94,7 +94,7 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 		res.Verdict = Inconclusive
 		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: lbReproduce("T4.1-L", cfg),
 			Instance: lbInstance(ws.firstOurs, nil),
-			Text:     fmt.Sprintf("the harness's witness forces fewer than min{3N, K−2} breakpoints at %d grid points (N,K): %s", len(ws.oursShort), lbList(ws.oursShort, 12))})
+			Text:     fmt.Sprintf("the harness's witness forces fewer than min{3N, K−2} breakpoints at %d grid points (N,K): %s", len(ws.oursShort), lbList(ws.oursShort, 12, true))})
 	}
 	if f := ws.paperWitnessFinding("T4.1-L", cfg, "K−1 pieces"); f != nil {
 		res.Findings = append(res.Findings, *f)
@@ -118,10 +118,10 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 	res.Evidence = fmt.Sprintf("counting lemma: %d rapid-generated 2-layer nets (1 ≤ m ≤ 12, input on a line) and %d hill-climb evaluations "+
 		"(m = 1..8, integer weights in [−3, 3]; m+1 pieces attained for %d of 8 widths), none above m+1. Witnesses: all %d points "+
 		"3 ≤ K ≤ %d, 0 ≤ N ≤ K, exhaustively: the harness's witness has exact R = min{3N, K−2} at %d of them; the paper's explicit "+
-		"witnesses (%d points) fall short at %d (all K = 2N+1, N ≥ 2). %d rapid 1-D instances (K ≤ 24) never force more than min{3N, K−2}. "+
+		"witnesses (%d points) fall short at %d (%s). %d rapid 1-D instances (K ≤ 24) never force more than min{3N, K−2}. "+
 		"2-layer certificates on the %d witnesses with K ≤ %d: m* decided at %d, of which m* = min{3N, K−2} (the stated bound is exact for "+
 		"that witness) at %d; elsewhere m* ∈ [R, R+1]. Exact m* of %d small instances (K = 3, 4, z ∈ {−1,0,1,2}^K; see the finding).",
-		n, searched, attained, ws.points, bud.gridK, ws.points-len(ws.oursShort), ws.paperPoints, len(ws.paperShort), extN, certs, bud.certK, decided, atR, smallN)
+		n, searched, attained, ws.points, bud.gridK, ws.points-len(ws.oursShort), ws.paperPoints, len(ws.paperShort), shortForm(ws), extN, certs, bud.certK, decided, atR, smallN)
 	return res
 }
 

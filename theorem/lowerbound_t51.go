@@ -99,8 +99,8 @@ func checkT51LWith(cfg Config, bud lbBudget, paper func(d1, d2 int) int) Result 
 	res.Evidence = fmt.Sprintf("piece count: %d + %d rapid-generated 3-layer nets (d1, d2 ∈ 1..4, input on a line), none above 2d1d2+d2+1 "+
 		"nor above the proven exact maxima (lowerbound.MaxPieces3 ≤ (d1+1)(d2+1)); hill climb, %d exact piece counts, best found [d1×d2: found/proven/paper]: %s. "+
 		"Witnesses: %d points 3 ≤ K ≤ %d, 0 ≤ N ≤ K, exhaustively, harness's witness R = min{3N, K−2} at %d; the paper's explicit witnesses "+
-		"fall short at %d of %d (all K = 2N+1, N ≥ 2). Algebra: %s Sharper bound cross-checked on %d rapid 1-D instances against verified 3-layer nets.",
-		n, n2, evals, table, ws.points, bud.gridK, ws.points-len(ws.oursShort), len(ws.paperShort), ws.paperPoints, algebra, consN)
+		"fall short at %d of %d (%s). Algebra: %s Sharper bound cross-checked on %d rapid 1-D instances against verified 3-layer nets.",
+		n, n2, evals, table, ws.points, bud.gridK, ws.points-len(ws.oursShort), len(ws.paperShort), ws.paperPoints, shortForm(ws), algebra, consN)
 	return res
 }
 
