@@ -20,6 +20,7 @@ package bounds
 import (
 	"math/big"
 	"sort"
+	"sync"
 )
 
 // radsum is Σ c·√n keyed by the decimal string of the square-free n ≥ 1.
@@ -196,9 +197,24 @@ func ratSum(q *big.Rat) radsum {
 	return out
 }
 
+var squareCache sync.Map // uint64 n → [2]*big.Int{s, f}, for n < 2³²
+
 // squarePart writes n ≥ 1 as s²·f with f square-free, by trial division.
-// Radicands here come from grid parameters (K, 3N+2, …), so they are small.
+// Radicands here come from grid parameters (K, 3N+2, …), so they are small;
+// results for n < 2³² are cached.
 func squarePart(n *big.Int) (s, f *big.Int) {
+	small := n.IsUint64() && n.Uint64() < 1<<32
+	if small {
+		if v, ok := squareCache.Load(n.Uint64()); ok {
+			p := v.([2]*big.Int)
+			return new(big.Int).Set(p[0]), new(big.Int).Set(p[1])
+		}
+		defer func() { squareCache.Store(n.Uint64(), [2]*big.Int{new(big.Int).Set(s), new(big.Int).Set(f)}) }()
+	}
+	return squarePartSlow(n)
+}
+
+func squarePartSlow(n *big.Int) (s, f *big.Int) {
 	s, f = big.NewInt(1), big.NewInt(1)
 	rest := new(big.Int).Set(n)
 	for _, p := range primeFactors(n) {

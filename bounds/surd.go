@@ -107,11 +107,42 @@ func (s Surd) MulInt(n int) Surd { return s.Mul(big.NewRat(int64(n), 1)) }
 func (s Surd) Neg() Surd { return s.MulInt(-1) }
 
 // Sign returns the exact sign of s.
-func (s Surd) Sign() int { return s.sum().sign() }
+func (s Surd) Sign() int {
+	s = s.norm()
+	return sign1(s.a, s.r, s.c)
+}
+
+// sign1 is the sign of a·√r + c: if a and c disagree in sign, the larger of
+// a²r and c² wins.
+func sign1(a *big.Rat, r *big.Int, c *big.Rat) int {
+	sa, sc := a.Sign(), c.Sign()
+	switch {
+	case sa == 0:
+		return sc
+	case sc == 0, sa == sc:
+		return sa
+	}
+	lhs := new(big.Rat).Mul(a, a)
+	lhs.Mul(lhs, new(big.Rat).SetInt(r))
+	return sa * lhs.Cmp(new(big.Rat).Mul(c, c))
+}
 
 // Cmp compares s and t exactly (−1, 0, +1). Any two Surds are comparable:
-// s − t has at most two radicals, whose sign is decided by squaring.
-func (s Surd) Cmp(t Surd) int { return s.sum().add(t.sum().scale(big.NewRat(-1, 1))).sign() }
+// s − t has at most two radicals, whose sign is decided by squaring
+// (radsum.go); with one radical it is sign1.
+func (s Surd) Cmp(t Surd) int {
+	s, t = s.norm(), t.norm()
+	c := new(big.Rat).Sub(s.c, t.c)
+	switch {
+	case t.a.Sign() == 0:
+		return sign1(s.a, s.r, c)
+	case s.a.Sign() == 0:
+		return sign1(new(big.Rat).Neg(t.a), t.r, c)
+	case s.r.Cmp(t.r) == 0:
+		return sign1(new(big.Rat).Sub(s.a, t.a), s.r, c)
+	}
+	return s.sum().add(t.sum().scale(big.NewRat(-1, 1))).sign()
+}
 
 // CmpRat compares s with a rational; CmpInt with an integer.
 func (s Surd) CmpRat(q *big.Rat) int { return s.Cmp(FromRat(q)) }
