@@ -30,6 +30,7 @@ package theorem
 import (
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
@@ -195,6 +196,31 @@ func u3GridText(gridN int) (text string, firstN, firstK int) {
 	return text, firstN, firstK
 }
 
+// u3ExceedList lists, for N = 0..gridN, the least K0 with the worst-case
+// count above 6√(3N+2) for every K ≥ K0, as "N:K0" items. The count is
+// non-decreasing in |J| = min{3N+2, K}, so each N's excess set is K ≥ K0
+// (checked here: an N whose excess set is not of that form is listed with
+// all its K).
+func u3ExceedList(gridN int) string {
+	var out []string
+	for N := 0; N <= gridN; N++ {
+		var ks []int
+		for K := max(N, 3); K <= 3*N+2; K++ {
+			if aboveU3(u3Count(min(3*N+2, K)), N) {
+				ks = append(ks, K)
+			}
+		}
+		switch {
+		case len(ks) == 0:
+		case ks[len(ks)-1] == 3*N+2 && ks[len(ks)-1]-ks[0] == len(ks)-1:
+			out = append(out, fmt.Sprintf("%d:%d", N, ks[0]))
+		default:
+			out = append(out, fmt.Sprintf("%d:%v", N, ks))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 // u3SweepText checks the ratio m/√(3N+2) over N = 1..sweepN exactly; ok is
 // false if m > 6√(3N+2) + 6 somewhere (the ratio would not be bounded by 6 + o(1)).
 func u3SweepText(sweepN int) (text string, ok bool) {
@@ -268,14 +294,15 @@ func u3Result(cfg Config, bud u3Budget, tl *u3Tally) Result {
 // with the smallest built instance that shows it.
 func u3RoundingFinding(tl *u3Tally, gN, gK int, repro string) Finding {
 	text := fmt.Sprintf("integer widths: the paper counts √|J| hard-tanh windows and √|J| σL units, 6√|J| ≤ 6√(3N+2) "+
-		"ReLUs, but widths are integers: ⌈√|J|⌉ groups of ⌈|J|/⌈√|J|⌉⌉ points cost 2⌈√|J|⌉ + 4⌈|J|/⌈√|J|⌉⌉, above "+
+		"ReLUs, but widths are integers (every (N, K) with N ≤ %d where the worst case exceeds: params, as N:K0 meaning all K ≥ K0; "+
+		"N ≤ 20: %s): ⌈√|J|⌉ groups of ⌈|J|/⌈√|J|⌉⌉ points cost 2⌈√|J|⌉ + 4⌈|J|/⌈√|J|⌉⌉, above "+
 		"6√(3N+2) unless the rounding is absorbed (first at N = %d, K = %d; %d of the %d built networks). The gadgets "+
 		"cost what the paper counts (σH 2, σL 4 ReLUs); the excess is rounding only, at most 6 ReLUs (ratio sweep).",
-		gN, gK, tl.builtAbove, tl.built)
+		u3Default.gridN, u3ExceedList(20), gN, gK, tl.builtAbove, tl.built)
 	f := Finding{Kind: FindProofStep, Text: text}
 	if tl.exceed != nil {
 		f.Instance = threeInstance(tl.exceed.in, map[string]string{"count": tl.exceed.msg,
-			"stated": fmt.Sprintf("6√%d", 3*tl.exceedN+2)})
+			"stated": fmt.Sprintf("6√%d", 3*tl.exceedN+2), "exceeds (N:K0 = every K ≥ K0)": u3ExceedList(u3Default.gridN)})
 		f.Reproduce = repro
 	}
 	return f

@@ -84,3 +84,19 @@ func TestCheckT51U3CatchesPlantedBugs(t *testing.T) {
 		t.Logf("%s: K = %d, T = %v: %s", name, res.Findings[0].Instance.K, res.Findings[0].Instance.T, res.Findings[0].Text)
 	}
 }
+
+// TestU3ExceedList: the excess list for N ≤ 8 against a hand computation of
+// the cost c(n) = 2⌈√n⌉ + 4⌈n/⌈√n⌉⌉ at n = |J| = min{3N+2, K}:
+// N=1: 6√5 ≈ 13.42, c(4) = 12, c(5) = 14 → from K = 5;
+// N=2: 6√8 ≈ 16.97, c(6) = 14, c(7) = 18 → K = 7;
+// N=3: 6√11 ≈ 19.90, c(9) = 18, c(10) = 20 → K = 10;
+// N=4: 6√14 ≈ 22.45, c(12) = 20, c(13) = 24 → K = 13;
+// N=5: 6√17 ≈ 24.74, c(16) = 24, c(17) = 26 → K = 17;
+// N=6: 6√20 ≈ 26.83 ≥ c(20) = 26 → never; N=0: c(2) = 8 ≤ 6√2 ≈ 8.49 → never;
+// N=7: 6√23 ≈ 28.78, c(20) = 26, c(21) = 30 → K = 21;
+// N=8: 6√26 ≈ 30.59, c(25) = 30, c(26) = 32 → K = 26.
+func TestU3ExceedList(t *testing.T) {
+	if got := u3ExceedList(8); got != "1:5 2:7 3:10 4:13 5:17 7:21 8:26" {
+		t.Fatalf("got %q", got)
+	}
+}
