@@ -57,8 +57,10 @@ func Example_fig2() {
 // i ≡ 2 (mod 4). No chord is flat, so Lemma 4.5's network keeps all K−1 = 8
 // neurons. The chord slopes are −1, 1, 2, −2, −1, 1, 2, −2; the oriented
 // variant needs knots whose slope changes sum to −s_1 = 1, and the change at
-// x_3 is 2 − 1 = 1: opening that hinge to the left gives 7 = K−2 neurons,
-// meeting the lower bound min{3N, K−2} = 7.
+// x_3 is 2 − 1 = 1: opening that hinge to the left gives 7 = K−2 neurons.
+// (This instance needs fewer still: breakpoints between the samples let an
+// interpolant turn twice at once, and package lowerbound finds one with 5, so
+// the figure does not force min{3N, K−2} = 7.)
 func Example_fig3() {
 	show(figure(9, map[int]int64{2: -1, 4: 2, 6: -1, 8: 2}))
 	// Output:

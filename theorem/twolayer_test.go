@@ -10,6 +10,7 @@ import (
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/internal/search"
+	"github.com/ftcheck/ftcheck/lowerbound"
 	"github.com/ftcheck/ftcheck/oracle"
 )
 
@@ -142,14 +143,24 @@ func TestLemmaPlantedBoundsCaught(t *testing.T) {
 	}
 }
 
-// TestBestTwoLayer: the verified best of Fig. 3's instance is the oriented
-// network with K−2 = 7 neurons (derived by hand in the construction Example).
+// TestBestTwoLayer: on Fig. 3's instance the best verified network has at
+// most the oriented variant's K−2 = 7 neurons (derived by hand in the
+// construction Example) and at least R, the exact minimum breakpoint count
+// (lowerbound, an independent algorithm); it verifies exactly.
 func TestBestTwoLayer(t *testing.T) {
+	ts := oracle.Rats(1, 2, 3, 4, 5, 6, 7, 8, 9)
 	z := oracle.Rats(0, -1, 0, 2, 0, -1, 0, 2, 0)
-	in := instance.OnLine(oracle.Rats(1, 2, 3, 4, 5, 6, 7, 8, 9), z)
+	in := instance.OnLine(ts, z)
 	b, cert, err := BestTwoLayer(in)
-	if err != nil || cert.Rows != 9 || b.Neurons != 7 || b.Name != "T4.4-oriented" {
-		t.Fatalf("best: %+v %v %v", b, cert, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	R, err := lowerbound.MinBreakpoints(ts, z)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.Verify(b.Net); err != nil || cert.Rows != 9 || b.Neurons > 7 || b.Neurons < R {
+		t.Fatalf("best %s with %d neurons (R = %d): %v", b.Name, b.Neurons, R, err)
 	}
 	if _, _, err := BestTwoLayer(instance.OnLine(oracle.Rats(1, 2), oracle.Rats(0, 1))); err == nil {
 		t.Fatal("K = 2 accepted")
