@@ -119,3 +119,25 @@ func ExampleZigzagWitness() {
 	// 0 0 -1 0 -1 0 -1 0
 	// R = 6
 }
+
+// ExamplePaperWitness: the paper's Fig. 2 instance (K = 14, N = 4,
+// T = {3, 6, 9, 12}) forces R = 3N = 12 breakpoints, i.e. 3N + 1 pieces, as
+// Sec. 4.1 says; its Fig. 3 instance (K = 9, N = 4) forces only 5, not
+// K − 2 = 7.
+func ExamplePaperWitness() {
+	fig2, _ := PaperWitness(4, 14)
+	fig3, _ := PaperWitness(4, 9)
+	r2, _ := InstanceBreakpoints(fig2)
+	r3, _ := InstanceBreakpoints(fig3)
+	oneBased := func(T []int) []int {
+		for i := range T {
+			T[i]++
+		}
+		return T
+	}
+	fmt.Println("Fig. 2: T =", oneBased(fig2.T()), "R =", r2, "needed", NeededBreakpoints(4, 14))
+	fmt.Println("Fig. 3: T =", oneBased(fig3.T()), "R =", r3, "needed", NeededBreakpoints(4, 9))
+	// Output:
+	// Fig. 2: T = [3 6 9 12] R = 12 needed 12
+	// Fig. 3: T = [2 4 6 8] R = 5 needed 7
+}

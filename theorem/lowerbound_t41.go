@@ -118,15 +118,15 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 	res.Evidence = fmt.Sprintf("counting lemma: %d rapid-generated 2-layer nets (1 ≤ m ≤ 12, input on a line) and %d hill-climb evaluations "+
 		"(m = 1..8, integer weights in [−3, 3]; m+1 pieces attained for %d of 8 widths), none above m+1. Witnesses: all %d points "+
 		"3 ≤ K ≤ %d, 0 ≤ N ≤ K, exhaustively: the harness's witness has exact R = min{3N, K−2} at %d of them; the paper's explicit "+
-		"witnesses (%d points) fall short at %d (%s). %d rapid 1-D instances (K ≤ 24) never force more than min{3N, K−2}. "+
+		"witnesses (%d points) fall short at %d (%s). %d rapid 1-D instances (K ≤ 24, gaps 1..3) never force more than min{3N, K−2}. "+
 		"2-layer certificates on the %d witnesses with K ≤ %d: m* decided at %d, of which m* = min{3N, K−2} (the stated bound is exact for "+
 		"that witness) at %d; elsewhere m* ∈ [R, R+1]. Exact m* of %d small instances (K = 3, 4, z ∈ {−1,0,1,2}^K; see the finding).",
 		n, searched, attained, ws.points, bud.gridK, ws.points-len(ws.oursShort), ws.paperPoints, len(ws.paperShort), shortForm(ws), extN, certs, bud.certK, decided, atR, smallN)
 	return res
 }
 
-// extremalSearch: every 1-D instance (x_i = i·spacing, random T and z)
-// forces at most min{3N, K−2} breakpoints.
+// extremalSearch: every 1-D instance (x_i increasing with random gaps 1..3,
+// random T and z) forces at most min{3N, K−2} breakpoints.
 func extremalSearch() (search.Outcome, *instance.Instance, int) {
 	var fail *instance.Instance
 	n := 0
@@ -135,8 +135,10 @@ func extremalSearch() (search.Outcome, *instance.Instance, int) {
 		T := props.TSet(K, 0, K).Draw(t, "T")
 		z := props.Targets(K, T, false).Draw(t, "z")
 		x := make([]*big.Rat, K)
+		cur := int64(0)
 		for i := range x {
-			x[i] = big.NewRat(int64(i+1), 1)
+			cur += int64(rapid.IntRange(1, 3).Draw(t, fmt.Sprintf("gap[%d]", i)))
+			x[i] = big.NewRat(cur, 1)
 		}
 		in := instance.OnLine(x, z)
 		n++
