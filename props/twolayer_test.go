@@ -1,4 +1,4 @@
-package props
+package props_test
 
 // Property tests of the 2-layer side of the paper (Sec. 3–4): Theorem 4.4's
 // network on adversarial instances, against the oracle and against the exact
@@ -13,6 +13,8 @@ import (
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/lowerbound"
 	"github.com/ftcheck/ftcheck/oracle"
+	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem"
 	"pgregory.net/rapid"
 )
 
@@ -39,7 +41,7 @@ func eq12(K int, T []int) int {
 // also fine-tunes, with ≤ 3N neurons when K ≥ 3N+2.
 func TestTwoLayerFineTunesAnyInstance(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		ft := Instance(InstanceOptions{MinK: 3, MaxK: twoLayerMaxK(), MaxD: 8}).Draw(t, "problem")
+		ft := props.Instance(props.InstanceOptions{MinK: 3, MaxK: twoLayerMaxK(), MaxD: 8}).Draw(t, "problem")
 		in := ft.Inst
 		N, K := in.N(), in.K()
 		b, err := construction.TwoLayer(in)
@@ -56,7 +58,7 @@ func TestTwoLayerFineTunesAnyInstance(t *testing.T) {
 			}
 		}
 		p, _ := construction.PlanTwoLayer(in)
-		order := SortedByProjection(in.X, p.Proj.A)
+		order := props.SortedByProjection(in.X, p.Proj.A)
 		var T []int
 		for pos, row := range order {
 			if in.Z[row].Sign() != 0 {
@@ -78,7 +80,7 @@ func TestTwoLayerFineTunesAnyInstance(t *testing.T) {
 // would refute either the construction's verification or the lower bound.
 func TestTwoLayerVariantsAboveLowerBound(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		ft := Instance(InstanceOptions{MinK: 3, MaxK: 10, OneD: true}).Draw(t, "problem")
+		ft := props.Instance(props.InstanceOptions{MinK: 3, MaxK: 10, OneD: true}).Draw(t, "problem")
 		in := ft.Inst
 		iv, err := lowerbound.TwoLayerMin1D(col(in.X), in.Z)
 		if err != nil {
@@ -114,7 +116,7 @@ func TestSeparateAnyShape(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		K := rapid.IntRange(1, 40).Draw(t, "K")
 		d := rapid.IntRange(1, 8).Draw(t, "d")
-		X := Points(K, d).Draw(t, "x")
+		X := props.Points(K, d).Draw(t, "x")
 		p, err := construction.Separate(X)
 		if err != nil {
 			t.Fatal(err)
@@ -139,7 +141,7 @@ func TestSeparateAnyShape(t *testing.T) {
 func TestKeptSetLemmas(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		K := rapid.IntRange(1, 200).Draw(t, "K")
-		T := TSet(K, 0, K).Draw(t, "T")
+		T := props.TSet(K, 0, K).Draw(t, "T")
 		C := construction.Complement(K, 0, T)
 		for _, I := range [][]int{T, C} {
 			if p := len(construction.ConsecutivePartition(I)); p > min(len(I), K-len(I)+1) {
@@ -149,6 +151,32 @@ func TestKeptSetLemmas(t *testing.T) {
 		J := construction.Kept(K, 0, T)
 		if len(J) != K-construction.Removed(K, 0, T) || len(J) > min(3*len(T)+2, K) {
 			t.Fatalf("|J| = %d, removed %d, N = %d", len(J), construction.Removed(K, 0, T), len(T))
+		}
+	})
+}
+
+// TestBestTwoLayerAnyInstance: theorem.BestTwoLayer returns a network that
+// fine-tunes exactly (checked again here), with no more neurons than
+// Theorem 4.4's pruned network and, in d = 1, at least R.
+func TestBestTwoLayerAnyInstance(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		ft := props.Instance(props.InstanceOptions{MinK: 3, MaxK: 16, MaxD: 4}).Draw(t, "problem")
+		in := ft.Inst
+		best, _, err := theorem.BestTwoLayer(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := oracle.Verify(best.Net, ft.F, in.X, ft.Y); err != nil {
+			t.Fatalf("%s: %v", best.Name, err)
+		}
+		paper, _ := construction.TwoLayer(in)
+		if best.Net.Hidden() > paper.Neurons {
+			t.Fatalf("best %d > T4.4 %d", best.Net.Hidden(), paper.Neurons)
+		}
+		if in.Dim() == 1 {
+			if R, err := lowerbound.MinBreakpoints(col(in.X), in.Z); err != nil || best.Net.Hidden() < R {
+				t.Fatalf("best %d < R = %d (%v)", best.Net.Hidden(), R, err)
+			}
 		}
 	})
 }
