@@ -31,10 +31,14 @@ package construction
 // as App. B states; the stated bound of Prop. 6.1 is compared exactly by
 // squaring: d − 2 ≤ 4√r ⇔ d ≤ 2 or (d − 2)² ≤ 16r with r = min{3N/B + 5, K}.
 //
-// Which block for T_b: the candidate of least maximum width among U1, U2 and
-// U2 with one group (widths (2, 3|T_b|)). None of them is the paper's
-// Fig. 8 network (U3, fitted on J only); where U1 and U2 are too wide for the
-// N-branch of the bound the check reports it (theorem/p61.go).
+// Which block for T_b: the candidate of least maximum width among U1 (its
+// own shape and the square shape ⌈√K⌉ groups, max width 2⌈√K⌉), U2, U2 with
+// one group (widths (2, 3|T_b|)) and the paper's Fig. 8 block U3 (u3.go,
+// fitted on J only, the block App. B names), with its own shape and with
+// narrowU3Shape. Only the maximum width matters here, so the shapes that
+// minimise it are fair: App. B counts widths, not neurons. Where even the
+// narrowest is wider than the stated bound, the check reports it
+// (theorem/p61.go).
 
 import (
 	"fmt"
@@ -122,11 +126,24 @@ func deepBlocks(in *instance.Instance, u []*big.Rat, B int, f Fault) ([]*deepBlo
 func narrowestBlock(sub *instance.Instance, u []*big.Rat, f Fault) (*deepBlock, error) {
 	m, _ := yunShape(sub.K())
 	var best *deepBlock
-	for _, build := range []func() (*Built, error){
+	K := sub.K()
+	r := yunIsqrt(K)
+	if r*r < K {
+		r++
+	}
+	builds := []func() (*Built, error){
 		func() (*Built, error) { return U1With(sub, f) },
+		func() (*Built, error) { return u1Build(sub, r, (K+r-1)/r, f) },
 		func() (*Built, error) { return u2Build(sub, m, f) },
 		func() (*Built, error) { return u2Build(sub, 1, f) },
-	} {
+	}
+	if !f.LambdaZero && !f.DropReLU {
+		// The paper's own block (Fig. 8); left out under a planted block
+		// fault, which it would hide.
+		builds = append(builds, func() (*Built, error) { return U3(sub) },
+			func() (*Built, error) { return U3With(sub, U3Options{Shape: narrowU3Shape}) })
+	}
+	for _, build := range builds {
 		b, err := build()
 		if err != nil {
 			return nil, err
@@ -308,4 +325,18 @@ func yunScaleVec(a *big.Rat, u []*big.Rat) []*big.Rat {
 		r[i] = new(big.Rat).Mul(a, u[i])
 	}
 	return r
+}
+
+// narrowU3Shape is the U3 shape of least maximum width max{2M, 4G} subject
+// to M·G ≥ n (ties: fewer neurons 2M + 4G).
+func narrowU3Shape(n int) (groups, units int) {
+	best, cost := -1, -1
+	for G := 1; G <= n; G++ {
+		M := (n + G - 1) / G
+		w, c := max(2*M, 4*G), 2*M+4*G
+		if best < 0 || w < best || (w == best && c < cost) {
+			best, cost, groups, units = w, c, M, G
+		}
+	}
+	return groups, units
 }

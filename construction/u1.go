@@ -45,6 +45,11 @@ func U1With(in *instance.Instance, f Fault) (*Built, error) {
 		return nil, err
 	}
 	m, G := yunShape(in.K())
+	return u1Build(in, m, G, f)
+}
+
+// u1Build is U1 with m groups of G (m·G ≥ K).
+func u1Build(in *instance.Instance, m, G int, f Fault) (*Built, error) {
 	l, err := newYunLine(in, m, G)
 	if err != nil {
 		return nil, err

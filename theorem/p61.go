@@ -33,9 +33,10 @@ func init() {
 		ID:        "P6.1",
 		Paper:     "Prop. 6.1",
 		Statement: "For L ≥ 4, an L-layer ReLU network of maximum width d ≤ 4·min{√(3N/⌊(L−1)/2⌋ + 5), √K} + 2 fine-tunes any instance.",
-		Method: "build App. B's network (T split into ⌊(L−1)/2⌋ parts, 3-layer blocks stacked with carrier and accumulator " +
-			"units), verify f + g exactly, compare the maximum width with the stated bound exactly; grid L = 4..8, K = 3..24, " +
-			"plus rapid instances (K ≤ 48, d ≤ 8)",
+		Method: "build App. B's network (T split into ⌊(L−1)/2⌋ parts, for each the narrowest verified 3-layer block among " +
+			"U1, U2 and the Fig. 8 block U3, stacked with carrier and accumulator units as in Yun et al. Fig. 2), verify " +
+			"f + g exactly, compare the maximum width with the stated bound exactly; grid L = 4..8, K = 3..24, a sweep " +
+			"K ∈ {64, 128, 256} with N ≤ 22 where the N-branch binds, plus rapid instances (K ≤ 48, d ≤ 8)",
 		Cost:  "about a minute",
 		Check: checkP61,
 	})
@@ -185,9 +186,9 @@ func p61Result(cfg Config, bud p61Budget, tl *p61Tally) Result {
 		p := tl.firstWide
 		res.Verdict = Inconclusive
 		res.Findings = append(res.Findings, Finding{Kind: FindProofStep,
-			Text: fmt.Sprintf("L = %d, N = %d, K = %d: the narrowest 3-layer blocks built here (U1, U2, U2 with one window) give "+
-				"maximum width %d > %s. App. B's width needs blocks of width ≤ 4·min{√(3|T_i|+2), √K}, i.e. the Fig. 8 (U3) "+
-				"block when K ≫ |T_i|; U1 (width 2⌈K/⌊√K⌋⌉) and U2 (3|T_i|) exceed it. Not certified at %d of %d instances",
+			Text: fmt.Sprintf("L = %d, N = %d, K = %d: the narrowest 3-layer blocks built here (U1, U2, U2 with one window, "+
+				"U3 of Fig. 8, each with its width-minimising integer shape) give maximum width %d > %s. App. B needs blocks "+
+				"of width ≤ 4·min{√(3|T_i|+2), √K}; integer widths do not give it here. Not certified at %d of %d instances",
 				p.L, p.N, p.K, p.w, p.stated, tl.wide, tl.checked),
 			Instance:  yunInstance(p.in, map[string]string{"L": fmt.Sprint(p.L), "width": fmt.Sprint(p.w), "stated": p.stated.String()}),
 			Reproduce: repro})
