@@ -35,42 +35,49 @@ func NewFloat(n *Network) *FloatNetwork {
 }
 
 // floatBlock is how many rows EvalBatch evaluates at once, so that the hidden
-// activations (width × block) stay small instead of width × K.
+// activations (width × block) stay small and are reused instead of width × K.
 const floatBlock = 256
 
 // EvalBatch evaluates the rows of X (K × d) and returns the K outputs.
 func (f *FloatNetwork) EvalBatch(X *mat.Dense) []float64 {
 	K, d := X.Dims()
 	out := make([]float64, 0, K)
+	bufs := make([]*mat.Dense, len(f.W)) // per layer, reused across blocks
 	for lo := 0; lo < K; lo += floatBlock {
 		hi := min(lo+floatBlock, K)
-		out = append(out, f.evalBlock(X.Slice(lo, hi, 0, d))...)
+		var in mat.Dense
+		in.CloneFrom(X.Slice(lo, hi, 0, d).T())
+		h := &in
+		for li, w := range f.W {
+			rows, _ := w.Dims()
+			if b := bufs[li]; b == nil || b.RawMatrix().Cols != hi-lo {
+				bufs[li] = mat.NewDense(rows, hi-lo, nil)
+			}
+			bufs[li].Mul(w, h)
+			f.biasReLU(bufs[li], li)
+			h = bufs[li]
+		}
+		out = append(out, h.RawRowView(0)...)
 	}
 	return out
 }
 
-func (f *FloatNetwork) evalBlock(X mat.Matrix) []float64 {
-	var h mat.Dense
-	h.CloneFrom(X.T())
-	for li := range f.W {
-		var next mat.Dense
-		next.Mul(f.W[li], &h)
-		raw := next.RawMatrix()
-		last := li == len(f.W)-1
-		for i := 0; i < raw.Rows; i++ {
-			b := f.B[li].AtVec(i)
-			row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
-			for j, v := range row {
-				v += b
-				if !last && v < 0 {
-					v = 0
-				}
-				row[j] = v
+// biasReLU adds layer li's bias to every column of h and, for a hidden layer,
+// applies σ.
+func (f *FloatNetwork) biasReLU(h *mat.Dense, li int) {
+	raw := h.RawMatrix()
+	last := li == len(f.W)-1
+	for i := 0; i < raw.Rows; i++ {
+		b := f.B[li].AtVec(i)
+		row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+		for j, v := range row {
+			v += b
+			if !last && v < 0 {
+				v = 0
 			}
+			row[j] = v
 		}
-		h = next
 	}
-	return mat.Row(nil, 0, &h)
 }
 
 // Eval evaluates one input.
