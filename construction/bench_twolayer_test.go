@@ -8,11 +8,16 @@ package construction
 // BenchmarkTwoLayerEvalLayerByLayer is the baseline: plain oracle.Network.Eval
 // of the same network, one point per iteration (ns/op is per point; the full
 // 10⁵ points would take 10⁵ × that).
+//
+// The machine is shared, so each benchmark also reports cpu-s/op: the
+// process's user+system CPU seconds per iteration (getrusage), which
+// contention inflates far less than wall time.
 
 import (
 	"math/big"
 	"math/rand"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/ftcheck/ftcheck/instance"
@@ -58,6 +63,8 @@ func twoLayerBenchInstance(b *testing.B) (*instance.Instance, *Built) {
 func BenchmarkTwoLayerBuild(b *testing.B) {
 	in, _ := twoLayerBenchInstance(b)
 	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	defer func() { reportCPU(b, cpu0) }()
 	for i := 0; i < b.N; i++ {
 		if _, err := TwoLayer(in); err != nil {
 			b.Fatal(err)
@@ -70,6 +77,8 @@ func BenchmarkTwoLayerBuild(b *testing.B) {
 func BenchmarkTwoLayerBuildVerify(b *testing.B) {
 	in, _ := twoLayerBenchInstance(b)
 	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	defer func() { reportCPU(b, cpu0) }()
 	for i := 0; i < b.N; i++ {
 		built, err := TwoLayer(in)
 		if err != nil {
@@ -87,6 +96,8 @@ func BenchmarkTwoLayerBuildVerify(b *testing.B) {
 func BenchmarkTwoLayerVerify(b *testing.B) {
 	in, built := twoLayerBenchInstance(b)
 	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	defer func() { reportCPU(b, cpu0) }()
 	for i := 0; i < b.N; i++ {
 		if _, err := in.Verify(built.Net); err != nil {
 			b.Fatal(err)
@@ -100,10 +111,27 @@ func BenchmarkTwoLayerVerify(b *testing.B) {
 func BenchmarkTwoLayerEvalLayerByLayer(b *testing.B) {
 	in, built := twoLayerBenchInstance(b)
 	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	defer func() { reportCPU(b, cpu0) }()
 	for i := 0; i < b.N; i++ {
 		row := (i * 7919) % in.K()
 		if got := built.Net.Eval(in.X[row]); got.Cmp(in.Z[row]) != 0 {
 			b.Fatalf("row %d: got %s want %s", row+1, oracle.FormatRat(got), oracle.FormatRat(in.Z[row]))
 		}
 	}
+}
+
+// cpuSeconds is the user+system CPU time of the process so far.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	sec := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return sec(ru.Utime) + sec(ru.Stime)
+}
+
+// reportCPU adds the cpu-s/op metric for the iterations since start.
+func reportCPU(b *testing.B, start float64) {
+	b.ReportMetric((cpuSeconds()-start)/float64(b.N), "cpu-s/op")
 }
