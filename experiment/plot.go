@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"math"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -43,19 +44,25 @@ func surdFloat(s bounds.Surd) float64 {
 // least to the largest over restarts) with the paper's bounds for K and,
 // when cons is not empty, the constructions' verified counts.
 func Fig9Plot(k int, pts []Point, fits map[int]Fit, cons []ConstructionCount) (*Figure, error) {
-	f := newFigure(fmt.Sprintf("Fig. 9 reproduced: least m with ℓ_FT ≤ 0.04, K = %d, d = 10", k),
-		"N (changed samples)", "m (hidden ReLU neurons of g)")
+	title := fmt.Sprintf("Fig. 9 reproduced: least m with loss ≤ 0.04, K = %d, d = 10", k)
+	if len(pts) == 0 {
+		title = fmt.Sprintf("Thm 4.1 and 5.1 bounds and verified constructions, K = %d", k)
+	}
+	f := newFigure(title, "N (changed samples)", "m (hidden ReLU neurons of g)")
+	var ns []int
+	for _, q := range pts {
+		ns = append(ns, q.N)
+	}
+	for _, c := range cons {
+		ns = append(ns, c.N)
+	}
+	if len(ns) == 0 {
+		return nil, fmt.Errorf("experiment: Fig9Plot: nothing to draw")
+	}
 	p := f.Plot
 	p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
-	nMin, nMax := math.Inf(1), 0.0
-	for _, q := range pts {
-		nMin, nMax = math.Min(nMin, float64(q.N)), math.Max(nMax, float64(q.N))
-	}
-	if len(pts) == 0 {
-		return nil, fmt.Errorf("experiment: Fig9Plot: no points")
-	}
-	lo, hi := int(math.Floor(nMin/1.25)), int(math.Ceil(nMax*1.1))
-	lo = max(lo, 1)
+	lo, hi := slices.Min(ns), slices.Max(ns)
+	lo, hi = max(int(math.Floor(float64(lo)/1.25)), 1), int(math.Ceil(float64(hi)*1.1))
 	p.X.Min, p.X.Max = float64(lo), float64(hi)
 	p.Y.Min, p.Y.Max = 1, 3*float64(k)
 	p.X.Tick.Marker = logTicks(float64(lo), float64(hi))
@@ -70,6 +77,16 @@ func Fig9Plot(k int, pts []Point, fits map[int]Fit, cons []ConstructionCount) (*
 		if err := addTrained(f, pts, fits[depth], depth); err != nil {
 			return nil, err
 		}
+	}
+	f.Legend.Add("Bounds and constructions: exact fit (loss 0);")
+	f.Legend.Add("  lower bounds: worst-case instances.")
+	if len(cons) > 0 {
+		f.Legend.Add(fmt.Sprintf("  Constructions: random T, %d points on a line.", k))
+	}
+	if len(pts) > 0 {
+		f.Legend.Add("Trained: float64 Adam, loss ≤ 0.04; median,")
+		f.Legend.Add("  bars min..max over restarts; slope = log-log fit;")
+		f.Legend.Add("  m = 0 (g = 0 already meets it) is not drawn.")
 	}
 	return f, nil
 }
@@ -90,7 +107,7 @@ func addBoundLines(f *Figure, k, lo, hi int) error {
 		{"3-layer U1 = 4√K", brown, dash, func(n int) float64 { return surdFloat(bounds.Thm51U1(k)) }},
 		{"3-layer U2 = 2√K + 3N", pink, dash, func(n int) float64 { return surdFloat(bounds.Thm51U2(n, k)) }},
 		{"3-layer U3 = 6√(3N+2)", purple, dash, func(n int) float64 { return surdFloat(bounds.Thm51U3(n)) }},
-		{"3-layer lower √(2min{3N,K−2}+1/4) − 1/2", orange, dot, func(n int) float64 { return surdFloat(bounds.Thm51Lower(n, k)) }},
+		{"3-layer lower √(2·min{3N, K−2} + 1/4) − 1/2", orange, dot, func(n int) float64 { return surdFloat(bounds.Thm51Lower(n, k)) }},
 	}
 	for _, c := range curves {
 		var xy plotter.XYs
@@ -104,7 +121,10 @@ func addBoundLines(f *Figure, k, lo, hi int) error {
 		if err != nil {
 			return err
 		}
-		l.Color, l.Dashes, l.Width = c.col, c.dashes, vg.Points(1.4)
+		l.Color, l.Dashes, l.Width = c.col, c.dashes, vg.Points(1.6)
+		if c.dashes[0] < vg.Points(2) {
+			l.Width = vg.Points(2.4) // dotted lines need weight to be seen
+		}
 		f.add(c.label, l)
 	}
 	return nil
@@ -134,7 +154,8 @@ func addConstructions(f *Figure, cons []ConstructionCount) error {
 		}
 		byName[c.Name] = append(byName[c.Name], plotter.XY{X: float64(c.N), Y: float64(c.Neurons)})
 	}
-	sort.Strings(names)
+	order := map[string]int{"T4.4": 0, "U1": 1, "U2": 2, "U3": 3, "A": 4}
+	sort.Slice(names, func(i, j int) bool { return order[names[i]] < order[names[j]] })
 	for _, name := range names {
 		s, err := plotter.NewScatter(byName[name])
 		if err != nil {
@@ -212,8 +233,10 @@ func median(sorted []float64) float64 {
 	return (sorted[n/2-1] + sorted[n/2]) / 2
 }
 
-// logTicks labels 1, 2, 5 × 10^k between lo and hi, and marks the rest.
+// logTicks labels 1, 2, 5 × 10^k between lo and hi (every tick when the
+// range is under a decade), and marks the rest.
 func logTicks(lo, hi float64) plot.Ticker {
+	all := hi/lo < 10
 	var ts []plot.Tick
 	for e := math.Floor(math.Log10(lo)); math.Pow(10, e) <= hi; e++ {
 		base := math.Pow(10, e)
@@ -223,7 +246,7 @@ func logTicks(lo, hi float64) plot.Ticker {
 				continue
 			}
 			label := ""
-			if i == 1 || i == 2 || i == 5 {
+			if all || i == 1 || i == 2 || i == 5 {
 				label = strconv.FormatFloat(v, 'f', -1, 64)
 			}
 			ts = append(ts, plot.Tick{Value: v, Label: label})

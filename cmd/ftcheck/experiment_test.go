@@ -92,7 +92,7 @@ func TestExperimentAndPlotUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"experiment"}, {"experiment", "fig10"}, {"experiment", "fig9", "-seed", "0"},
 		{"experiment", "fig9", "extra"}, {"experiment", "fig9", "-from", filepath.Join(t.TempDir(), "none.csv")},
-		{"experiment", "fig9", "-from", bad}, {"plot"}, {"plot", "nope"}, {"plot", "bounds", "-m", "0"},
+		{"experiment", "fig9", "-from", bad}, {"plot"}, {"plot", "nope"}, {"plot", "bounds", "-m", "0"}, {"plot", "bounds", "-K", "2"},
 		{"plot", "bounds", "-bogus"},
 	} {
 		if r := runFtcheck(t, args...); r.Code != exitUsage || r.Stderr == "" {
@@ -107,13 +107,22 @@ func TestExperimentAndPlotUsage(t *testing.T) {
 }
 
 // `plot bounds` writes Fig. 5 as a readable PNG and an SVG, for the default
-// m and for a tiny m whose lower bound ⌊m²/108 − 2/3⌋ is negative.
+// m and for a tiny m whose lower bound ⌊m²/108 − 2/3⌋ is negative, and the
+// constructions' verified counts (small K here, for speed) unless -K 0; every
+// construction verifies.
 func TestPlotBounds(t *testing.T) {
-	for _, m := range []string{"20", "1"} {
-		dir := t.TempDir()
-		r := runFtcheck(t, "plot", "bounds", "-m", m, "-out", dir)
+	for _, c := range []struct{ m, k string }{{"20", "24"}, {"1", "0"}} {
+		m, dir := c.m, t.TempDir()
+		r := runFtcheck(t, "plot", "bounds", "-m", m, "-K", c.k, "-out", dir)
 		if r.Code != 0 {
 			t.Fatalf("-m %s: exit %d: %s", m, r.Code, r.Stderr)
+		}
+		if strings.Contains(r.Stdout, "not-verified") {
+			t.Errorf("a construction failed verification:\n%s", r.Stdout)
+		}
+		_, err := os.Stat(filepath.Join(dir, "constructions.png"))
+		if (c.k == "0") != os.IsNotExist(err) {
+			t.Errorf("-K %s: constructions.png: %v", c.k, err)
 		}
 		checkPNG(t, filepath.Join(dir, "bounds.png"))
 		svg, err := os.ReadFile(filepath.Join(dir, "bounds.svg"))
