@@ -181,3 +181,39 @@ func shortForm(ws *witnessSweep) string {
 	}
 	return "all at K = 2N+1, N ≥ 2"
 }
+
+// literalFinding: Thm 4.1.2 and 5.1.2 are written "for given x_i, z_i,
+// suppose eq. 3 holds for some g with m neurons; then bound ≤ m", which read
+// literally is about every instance and is false; the intended reading (eq. 7,
+// Sec. 4.1: the worst case m*) is the one checked. The instance
+// z = (0,0,0,0,0,0,1,2) is fine-tuned by the verified certificate nets with
+// far fewer neurons than the bound.
+func literalFinding(id string, cfg Config, threeLayer bool) Finding {
+	x := make([]*big.Rat, 8)
+	z := make([]*big.Rat, 8)
+	for i := range x {
+		x[i], z[i] = big.NewRat(int64(i+1), 1), new(big.Rat)
+	}
+	z[6], z[7] = big.NewRat(1, 1), big.NewRat(2, 1)
+	in := instance.OnLine(x, z)
+	N, K := 2, 8
+	M := lowerbound.NeededBreakpoints(N, K)
+	var iv *lowerbound.Interval
+	var err error
+	stated := fmt.Sprintf("min{3N, K−2} = %d", M)
+	if threeLayer {
+		iv, err = lowerbound.ThreeLayerMin1D(x, z)
+		stated = fmt.Sprintf("√(2·%d + 1/4) − 1/2 = 3", M)
+	} else {
+		iv, err = lowerbound.TwoLayerMin1D(x, z)
+	}
+	if err != nil {
+		return Finding{Kind: FindProofStep, Text: "literal reading: certificate failed: " + err.Error()}
+	}
+	return Finding{Kind: FindProofStep, Reproduce: lbReproduce(id, cfg),
+		Instance: lbInstance(in, map[string]string{"m": fmt.Sprint(iv.Hi)}),
+		Text: fmt.Sprintf("statement as written: the theorem says \"for given x_i, z_i, suppose eq. 3 holds for some g with m neurons; "+
+			"then %s ≤ m\", which read literally (for every instance) is false: this instance (N = %d, K = %d) is fine-tuned by a "+
+			"network with m = %d neurons, verified exactly by the oracle. The intended statement, used by eq. 7 and Sec. 4.1/5.1, is "+
+			"about the worst case m*(N, K) (some instance needs that many), and that is what this check verifies.", stated, N, K, iv.Hi)}
+}

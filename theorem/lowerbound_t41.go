@@ -99,6 +99,7 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 	if f := ws.paperWitnessFinding("T4.1-L", cfg, "K−1 pieces"); f != nil {
 		res.Findings = append(res.Findings, *f)
 	}
+	res.Findings = append(res.Findings, literalFinding("T4.1-L", cfg, false))
 	// Beyond: extremality of the witnesses and certificates.
 	extOut, extFail, extN := extremalSearch()
 	if extOut.Failed && extFail != nil {

@@ -83,6 +83,7 @@ func checkT51LWith(cfg Config, bud lbBudget, paper func(d1, d2 int) int) Result 
 	if f := ws.paperWitnessFinding("T5.1-L", cfg, "min{3N, K−2}+1 pieces"); f != nil {
 		res.Findings = append(res.Findings, *f)
 	}
+	res.Findings = append(res.Findings, literalFinding("T5.1-L", cfg, true))
 	// Step 3: the algebra.
 	algebra := algebraStep(cfg, &res, bud.gridK)
 	// Step 4: beyond the paper.

@@ -42,6 +42,9 @@ func TestT41LHolds(t *testing.T) {
 	if !found {
 		t.Fatalf("no proof-step finding for the paper's K=2N+1 witness at N=2, K=5: %+v", res.Findings)
 	}
+	if !hasFinding(res, FindProofStep, "m = 1 neurons") {
+		t.Fatalf("no literal-reading finding with a 1-neuron net: %+v", res.Findings)
+	}
 	if !hasFinding(res, FindLooseBound, "(N=1,K=3)") {
 		t.Fatalf("no loose-bound finding for (0,1,0): %+v", res.Findings)
 	}
@@ -85,7 +88,8 @@ func TestT51LHolds(t *testing.T) {
 	if res.Verdict != Holds {
 		t.Fatalf("verdict %s: %s %+v", res.Verdict, res.Evidence, res.Findings)
 	}
-	if !hasFinding(res, FindProofStep, "m/2 − 1/4") || !hasFinding(res, FindBeyondPaper, "(d1+1)(d2+1)") {
+	if !hasFinding(res, FindProofStep, "m/2 − 1/4") || !hasFinding(res, FindBeyondPaper, "(d1+1)(d2+1)") ||
+		!hasFinding(res, FindProofStep, "m = 2 neurons") {
 		t.Fatalf("findings: %+v", res.Findings)
 	}
 	t.Log(res.Evidence)
