@@ -166,3 +166,25 @@ func TestBestTwoLayer(t *testing.T) {
 		t.Fatal("K = 2 accepted")
 	}
 }
+
+// offByOne plants a bug: g is built for targets with z_1 increased by 1, so
+// it cannot fine-tune (x, z) whatever f is.
+func offByOne(in *instance.Instance) (*construction.Built, error) {
+	z := append([]*big.Rat(nil), in.Z...)
+	z[0] = new(big.Rat).Add(z[0], big.NewRat(1, 1))
+	return construction.TwoLayer(&instance.Instance{X: in.X, Z: z})
+}
+
+// TestDefsPlantedBugsCaught: the D1.1=D3.1 and R1 properties fail, and are
+// shrunk to small instances, when g is built for wrong targets.
+func TestDefsPlantedBugsCaught(t *testing.T) {
+	search.Configure(13, 100)
+	if out, _, _, last := d11Property(offByOne); !out.Failed || !strings.Contains(last, "row 1") {
+		t.Fatalf("D1.1=D3.1 planted bug not caught: %q", last)
+	}
+	out, _, last := r1Property(offByOne)
+	var N, K int
+	if _, err := fmt.Sscanf(last, "N = %d, K = %d", &N, &K); !out.Failed || err != nil || K > 3 {
+		t.Fatalf("R1 planted bug not caught or not shrunk: %q", last)
+	}
+}
