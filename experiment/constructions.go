@@ -37,11 +37,13 @@ type namedConstruction struct {
 	build func(*instance.Instance) (*construction.Built, error)
 }
 
-// constructions lists them; constructions_more.go adds U3 and Appendix A.
+// constructions lists them.
 var constructions = []namedConstruction{
 	{"T4.4", 2, construction.TwoLayer},
 	{"U1", 3, construction.U1},
 	{"U2", 3, construction.U2},
+	{"U3", 3, construction.U3},
+	{"A", 3, construction.AppendixA},
 }
 
 // LineInstance generates the instance the constructions are counted on: K
