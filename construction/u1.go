@@ -130,3 +130,120 @@ func LeqPlusSqrt(x, a, b, r *big.Rat) bool {
 	rhs := new(big.Rat).Mul(b, b)
 	return d.Mul(d, d).Cmp(rhs.Mul(rhs, r)) <= 0
 }
+
+// Beyond the paper: U1 with one-sided clips. On the samples some hard-tanh
+// units only ever clip on one side: the window of group 1 sees no sample
+// left of it, the last window none right of it, the rank-1 unit of layer 2
+// only higher ranks (α² ≥ 1) and the rank-G unit only lower ranks (α² ≤ −1).
+// A one-sided clip is one ReLU:
+//
+//	min{t, 1} = 1 − σ(1 − t),   max{t, −1} = σ(t + 1) − 1,
+//
+// and equals σH(t) wherever t never passes the other end, which holds on the
+// samples (τ ∈ [−1, 1]; dummies are never evaluated). So four units of U1
+// cost one ReLU instead of two (m, G ≥ 2; with m = 1, at K = 3, the single
+// window never clips and costs one ReLU) and
+//
+//	m_U1lean ≤ 2(m + G) − 3 = 2⌈2√K⌉ − 3 < 4√K   for every K ≥ 3
+//
+// (2⌈2√K⌉ < 4√K + 2; exactly 2⌈2√K⌉ − 4 when K ≥ 4),
+//
+// which repairs the U1 = 4√K count for non-square K (the claim check
+// verifies it; theorem/threelayer_u12.go).
+
+var (
+	clipAbove = Gadget{Name: "min{t,1}", Alpha: oracle.Rats(-1), Beta: oracle.Rats(-1), Gamma: oracle.Rats(1), Delta: big.NewRat(1, 1)}
+	clipBelow = Gadget{Name: "max{t,−1}", Alpha: oracle.Rats(1), Beta: oracle.Rats(1), Gamma: oracle.Rats(1), Delta: big.NewRat(-1, 1)}
+)
+
+// U1Lean is U1 with the one-sided clips above (same weights, fewer ReLUs).
+func U1Lean(in *instance.Instance) (*Built, error) {
+	b, err := U1(in)
+	if err != nil {
+		return nil, err
+	}
+	m, G := yunShape(in.K())
+	g1 := make([]Gadget, m)
+	for j := range g1 {
+		g1[j] = HardTanh
+	}
+	// Group 1 (s = +1) clips to +1 only; the last group clips to −s only.
+	if m == 1 {
+		g1[0] = clipBelow
+	} else {
+		g1[0] = clipAbove
+		if g1[m-1] = clipBelow; yunSign(m-1) < 0 {
+			g1[m-1] = clipAbove
+		}
+	}
+	g2 := make([]Gadget, G)
+	for k := range g2 {
+		g2[k] = HardTanh
+	}
+	g2[G-1] = clipBelow
+	if G > 1 {
+		g2[0] = clipAbove
+	}
+	W1, B1, W2, B2, W3, b3 := hardTanhUnits(b.Net, m, G)
+	mid := mixedReadout(g1, W2, B2)
+	net := &oracle.Network{Layers: []oracle.Layer{
+		mixedExpand(g1, W1, B1),
+		mixedExpand(g2, mid.W, mid.B),
+		mixedReadout(g2, [][]*big.Rat{W3}, []*big.Rat{b3}),
+	}}
+	lean := NewBuilt("U1 (one-sided clips)", net, net.Hidden(), append(b.Notes, "end windows and end ranks clip on one side: 1 ReLU each (beyond the paper)")...)
+	lean.Scale = b.Scale
+	return lean, nil
+}
+
+// hardTanhUnits reads back the unit-level maps of a network built by
+// hardTanhNet with m and G hard-tanh units: σH rows come in pairs (t+1,
+// t−1), so unit u's pre-activation is row 2u minus 1, and the readout weight
+// of unit u is the weight on ReLU 2u, the bias absorbing −Σ weights.
+func hardTanhUnits(n *oracle.Network, m, G int) (W1 [][]*big.Rat, B1 []*big.Rat, W2 [][]*big.Rat, B2 []*big.Rat, W3 []*big.Rat, b3 *big.Rat) {
+	l1, l2, l3 := n.Layers[0], n.Layers[1], n.Layers[2]
+	one := big.NewRat(1, 1)
+	for j := 0; j < m; j++ {
+		W1, B1 = append(W1, l1.W[2*j]), append(B1, new(big.Rat).Sub(l1.B[2*j], one))
+	}
+	for k := 0; k < G; k++ {
+		row := make([]*big.Rat, m)
+		b := new(big.Rat).Sub(l2.B[2*k], one)
+		for j := 0; j < m; j++ {
+			row[j] = l2.W[2*k][2*j] // weight on σH unit j (β = 1 on ReLU 2j)
+			b.Add(b, row[j])        // undo the readout's −Σw bias of σH
+		}
+		W2, B2 = append(W2, row), append(B2, b)
+	}
+	b3 = new(big.Rat).Set(l3.B[0])
+	for k := 0; k < G; k++ {
+		W3 = append(W3, l3.W[0][2*k])
+		b3.Add(b3, l3.W[0][2*k])
+	}
+	return W1, B1, W2, B2, W3, b3
+}
+
+// mixedExpand is Gadget.Expand with one gadget per unit.
+func mixedExpand(gs []Gadget, W [][]*big.Rat, b []*big.Rat) oracle.Layer {
+	var l oracle.Layer
+	for u := range W {
+		e := gs[u].Expand(W[u:u+1], b[u:u+1])
+		l.W, l.B = append(l.W, e.W...), append(l.B, e.B...)
+	}
+	return l
+}
+
+// mixedReadout is Gadget.Readout with one gadget per unit.
+func mixedReadout(gs []Gadget, C [][]*big.Rat, c []*big.Rat) oracle.Layer {
+	var l oracle.Layer
+	for r := range C {
+		row, bias := []*big.Rat{}, new(big.Rat).Set(c[r])
+		for u, w := range C[r] {
+			part := gs[u].Readout([][]*big.Rat{{w}}, []*big.Rat{new(big.Rat)})
+			row = append(row, part.W[0]...)
+			bias.Add(bias, part.B[0])
+		}
+		l.W, l.B = append(l.W, row), append(l.B, bias)
+	}
+	return l
+}

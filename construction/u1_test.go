@@ -153,3 +153,32 @@ func TestYunFaultsBreakTheNetwork(t *testing.T) {
 		}
 	}
 }
+
+// TestU1LeanWithinStated: the one-sided-clip U1 fine-tunes every line
+// instance with one changed sample (K = 3..40, at both ends, targets 1 and −2/7), uses
+// at least 3 ReLUs fewer than the least U1 count (4 fewer unless a layer
+// has one unit: K = 3), and is within 4√K (exact, by squaring) at every K,
+// square or not.
+func TestU1LeanWithinStated(t *testing.T) {
+	for K := 3; K <= 40; K++ {
+		for _, i := range []int{0, K - 1} {
+			for _, v := range []*big.Rat{big.NewRat(1, 1), big.NewRat(-2, 7)} {
+				in := yunOneChanged(K, i, v)
+				b, err := U1Lean(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := in.Verify(b.Net); err != nil {
+					t.Fatalf("K=%d i=%d z=%s: %v", K, i+1, v, err)
+				}
+				best := 1 << 30
+				for a := 1; a <= K; a++ {
+					best = min(best, 2*(a+(K+a-1)/a))
+				}
+				if b.Neurons > best-3 || b.Neurons*b.Neurons > 16*K {
+					t.Fatalf("K=%d: m = %d, want ≤ %d and ≤ 4√K", K, b.Neurons, best-3)
+				}
+			}
+		}
+	}
+}

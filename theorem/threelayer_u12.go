@@ -112,7 +112,14 @@ func yunU2Count(N, K int) int {
 	return 2*a + 3*N
 }
 
-func checkT51U1(cfg Config) Result { return yunCheck(cfg, yunU1Spec(), yunU1Default) }
+func checkT51U1(cfg Config) Result {
+	res := yunCheck(cfg, yunU1Spec(), yunU1Default)
+	if res.Verdict == Counterexample || cfg.Expired() {
+		return res
+	}
+	res.Findings = append(res.Findings, yunLeanFinding(cfg, yunU1Default)...)
+	return res
+}
 
 func checkT51U2(cfg Config) Result {
 	res := yunCheck(cfg, yunU2Spec(), yunU2Default)
@@ -430,4 +437,28 @@ func yunNText(maxN int) string {
 		return "K"
 	}
 	return fmt.Sprint(maxN)
+}
+
+// yunLeanFinding runs the U1 check on construction.U1Lean (one-sided clips)
+// with the stated bound 4√K as the count cap, and reports it beyond the
+// paper when it fits every problem within 4√K.
+func yunLeanFinding(cfg Config, bud yunBudget) []Finding {
+	spec := yunU1Spec()
+	spec.part, spec.build = "U1 (one-sided clips)", construction.U1Lean
+	spec.expect = func(_, K int) int {
+		if K == 3 {
+			return yunBestShape(K) - 3
+		}
+		return yunBestShape(K) - 4
+	}
+	spec.cap = func(_, K int) bounds.Surd { return bounds.Thm51U1(K) }
+	res := yunCheck(cfg, spec, bud)
+	if res.Verdict != Holds {
+		return nil
+	}
+	return []Finding{{Kind: FindBeyondPaper,
+		Text: "U1 = 4√K holds for every K, not only square K, once the four hard-tanh units that clip on one side only " +
+			"(the first and last windows, the lowest and highest rank units) are one ReLU each: min{t,1} = 1 − σ(1−t), " +
+			"max{t,−1} = σ(t+1) − 1. construction.U1Lean, same weights, 2⌈2√K⌉ − 4 ReLUs (5 at K = 3). Verified: " +
+			res.Evidence}}
 }

@@ -31,6 +31,11 @@ func TestT51U1Holds(t *testing.T) {
 		t.Fatalf("K = 3: want m = 8 (hard-tanh widths 1 and 3), got %v", res.Findings[0].Instance.Params)
 	}
 	t.Log(res.Evidence)
+	lean := yunLeanFinding(yunCfg(), yunBudget{gridK: 24, maxK: 48})
+	if len(lean) != 1 || lean[0].Kind != FindBeyondPaper {
+		t.Fatalf("the one-sided-clip U1 should fit within 4√K everywhere: %+v", lean)
+	}
+	t.Log(lean[0].Text)
 }
 
 // TestT51U2Holds: U2 fine-tunes every problem within 2√K + 3N; the literal
