@@ -48,6 +48,24 @@ func TestPropU1FineTunes(t *testing.T) {
 	})
 }
 
+// TestPropU1LeanWithinStated: the one-sided-clip U1 (beyond the paper) fits
+// every instance with at most 4√K ReLUs, square K or not.
+func TestPropU1LeanWithinStated(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		ft := yunProblem(t, 48, 0)
+		b, err := construction.U1Lean(ft.Inst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := oracle.Verify(b.Net, ft.F, ft.Inst.X, ft.Y); err != nil {
+			t.Fatalf("U1Lean: %v", err)
+		}
+		if K := ft.Inst.K(); !bounds.LeqInt(b.Neurons, bounds.Thm51U1(K)) {
+			t.Fatalf("K=%d: m=%d > 4√K", K, b.Neurons)
+		}
+	})
+}
+
 // TestPropU2FineTunes: U2 fits every instance with 2⌊√K⌋ + 3N ≤ 2√K + 3N
 // ReLUs (0 when N = 0), and so does its one-window variant with 3N + 2.
 func TestPropU2FineTunes(t *testing.T) {

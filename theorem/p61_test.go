@@ -2,7 +2,9 @@ package theorem
 
 import (
 	"math/big"
+	"os"
 	"testing"
+	"time"
 
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
@@ -39,5 +41,24 @@ func TestP61CatchesCarrierOff(t *testing.T) {
 	t.Logf("caught at L=%s K=%d N=%d T=%v x=%v z=%v", in.Params["L"], in.K, in.N, in.T, in.X, in.Z)
 	if in.K > 8 {
 		t.Errorf("shrunk only to K = %d", in.K)
+	}
+}
+
+// TestYunDefaultChecks runs checkT51U1, checkT51U2 and checkP61 with their
+// default budgets (what `ftcheck check` runs); set FTCHECK_LONG=1.
+func TestYunDefaultChecks(t *testing.T) {
+	if os.Getenv("FTCHECK_LONG") == "" {
+		t.Skip("set FTCHECK_LONG=1 to run the default budgets")
+	}
+	for name, check := range map[string]func(Config) Result{"U1": checkT51U1, "U2": checkT51U2, "P6.1": checkP61} {
+		start := time.Now()
+		res := check(yunCfg())
+		t.Logf("%s: %s in %v: %s", name, res.Verdict, time.Since(start), res.Evidence)
+		for _, f := range res.Findings {
+			t.Logf("  %s: %s", f.Kind, f.Text)
+		}
+		if res.Verdict == Counterexample {
+			t.Errorf("%s: counterexample", name)
+		}
 	}
 }
