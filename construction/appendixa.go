@@ -245,3 +245,43 @@ func solveLayer2(kappa, tau, need []*big.Rat, tp Tamper) (*layer2, error) {
 	out.b = new(big.Rat).Add(mu[G], new(big.Rat).Mul(lambda, nu[G]))
 	return out, nil
 }
+
+// System is Appendix A's layer-2 linear system for an instance, exposed so
+// that checks can verify the paper's two conditions on it independently:
+// Matrix is K of eq. 34, computed from the windows' actual outputs
+// β¹_{j'}(x_{i_j}) at the selected points (not from the closed form), with a
+// last column of ones; Targets is z_S (scaled); Mu, Nu are the particular
+// solution and the null vector the construction uses, Lambda its λ.
+type System struct {
+	Matrix          [][]*big.Rat
+	Targets, Mu, Nu []*big.Rat
+	Lambda          *big.Rat
+}
+
+// AppendixASystem returns the System of AppendixA(in).
+func AppendixASystem(in *instance.Instance) (*System, error) {
+	p, err := project(in)
+	if err != nil {
+		return nil, err
+	}
+	groups, _ := appendixGroups(p)
+	lo, hi := make([]*big.Rat, len(groups)), make([]*big.Rat, len(groups))
+	for j, g := range groups {
+		lo[j], hi[j] = g.c[0], g.c[len(g.c)-1]
+	}
+	ws := GroupWindows(lo, hi, big.NewRat(1, 1))
+	sys, err := appendixLayer2(groups, ws, big.NewRat(1, 1), Tamper{})
+	if err != nil {
+		return nil, err
+	}
+	out := &System{Mu: sys.mu, Nu: sys.nu, Lambda: sys.lambda}
+	for _, g := range groups {
+		row := make([]*big.Rat, 0, len(ws)+1)
+		for _, w := range ws {
+			row = append(row, w.Out(g.c[0]))
+		}
+		out.Matrix = append(out.Matrix, append(row, big.NewRat(1, 1)))
+		out.Targets = append(out.Targets, g.z)
+	}
+	return out, nil
+}

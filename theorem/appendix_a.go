@@ -75,6 +75,7 @@ type threeFailure struct {
 // aTally is what an A check saw.
 type aTally struct {
 	grid, drawn, maxBits, maxBitsN int
+	systems                        int // eq. 33–35 systems checked (rank, ν > 0, Kμ = z_S)
 	fail                           *threeFailure
 }
 
@@ -92,6 +93,13 @@ func checkAWith(cfg Config, build func(*instance.Instance) (*construction.Built,
 			tl.grid++
 			tl.see(bits, ft.Inst.N())
 		}
+	}
+	grid := aGrid(bud.gridK)
+	if n, f := aSystemFacts(grid); f != nil {
+		tl.fail = &threeFailure{f.in, "the paper's conditions on eq. 33–35 fail: " + f.msg}
+		return aResult(cfg, bud, &tl, "")
+	} else {
+		tl.systems = n
 	}
 	sweep := aBitSweep(build)
 	var shrunk *threeFailure
@@ -227,7 +235,9 @@ func aResult(cfg Config, bud aBudget, tl *aTally, sweep string) Result {
 		res.Evidence = "timed out; partial evidence: " + scope
 		return res
 	}
-	res.Evidence = scope + "; all fine-tune. " + sweep
+	res.Evidence = scope + fmt.Sprintf("; all fine-tune. On the %d exhaustive problems the system of eq. 33–34, "+
+		"built from the windows' actual outputs, has rank 2N+1, the null vector ν is positive in its first 2N+1 entries "+
+		"and Kμ = z_S (the paper's conditions (1), (2), checked by Gaussian elimination). ", tl.systems) + sweep
 	res.Findings = append(res.Findings, aEmptyGroupFinding(), aEq31Finding(repro), aBelowThm51Finding(12, 400))
 	return res
 }
@@ -337,4 +347,66 @@ func aBelowThm51Finding(maxN, maxK int) Finding {
 			"stated min{2√K + min{2√K, 3N}, 6√(3N+2)} at %d of %d grid points (1 ≤ N ≤ %d, K ≤ %d; first N = %d, K = %d; "+
 			"up to N = %d), so the theorem's minimum could include 4N+4 (exact comparison of 4N+4 with the surds).",
 			below, total, maxN, maxK, first[0], first[1], largestN)}
+}
+
+// aSystemFacts checks the paper's two conditions on eq. 33–35 for every
+// problem, independently of the construction's closed form: rank K = 2N+1
+// (Gaussian elimination here), Kν = 0 with ν_1..ν_{2N+1} > 0, and Kμ = z_S.
+// It returns how many systems were checked, or what failed on which problem.
+func aSystemFacts(fts []*props.FineTune) (int, *threeFailure) {
+	for n, ft := range fts {
+		s, err := construction.AppendixASystem(ft.Inst)
+		if err != nil {
+			return n, &threeFailure{ft.Inst, err.Error()}
+		}
+		rows := len(s.Matrix)
+		if rows != 2*ft.Inst.N()+1 || ratRank(s.Matrix) != rows {
+			return n, &threeFailure{ft.Inst, fmt.Sprintf("eq. 34: K has %d rows and rank %d, want 2N+1 = %d", rows, ratRank(s.Matrix), 2*ft.Inst.N()+1)}
+		}
+		for j, row := range s.Matrix {
+			if ratDot(row, s.Nu).Sign() != 0 || s.Nu[j].Sign() <= 0 || ratDot(row, s.Mu).Cmp(s.Targets[j]) != 0 {
+				return n, &threeFailure{ft.Inst, fmt.Sprintf("eq. 35: row %d: Kν = %s, ν_%d = %s, Kμ = %s, want 0, > 0, %s",
+					j+1, ratDot(row, s.Nu).RatString(), j+1, s.Nu[j].RatString(), ratDot(row, s.Mu).RatString(), s.Targets[j].RatString())}
+			}
+		}
+	}
+	return len(fts), nil
+}
+
+func ratDot(a, b []*big.Rat) *big.Rat {
+	s := new(big.Rat)
+	for i := range a {
+		s.Add(s, new(big.Rat).Mul(a[i], b[i]))
+	}
+	return s
+}
+
+// ratRank is the rank of a rational matrix by Gaussian elimination.
+func ratRank(A [][]*big.Rat) int {
+	M := make([][]*big.Rat, len(A))
+	for i, row := range A {
+		M[i] = make([]*big.Rat, len(row))
+		for j, v := range row {
+			M[i][j] = new(big.Rat).Set(v)
+		}
+	}
+	r := 0
+	for col := 0; len(M) > 0 && col < len(M[0]) && r < len(M); col++ {
+		p := r
+		for p < len(M) && M[p][col].Sign() == 0 {
+			p++
+		}
+		if p == len(M) {
+			continue
+		}
+		M[r], M[p] = M[p], M[r]
+		for i := r + 1; i < len(M); i++ {
+			f := new(big.Rat).Quo(M[i][col], M[r][col])
+			for j := col; j < len(M[i]); j++ {
+				M[i][j].Sub(M[i][j], new(big.Rat).Mul(f, M[r][j]))
+			}
+		}
+		r++
+	}
+	return r
 }
