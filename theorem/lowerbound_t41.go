@@ -107,7 +107,7 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 			Text: "a 1-D instance forces more than min{3N, K−2} breakpoints, so more neurons than Theorem 4.1.1 allows"})
 		res.Verdict = Counterexample
 	}
-	decided, atR, certs := certifyWitnesses(witness, bud.certK)
+	decided, atR, certs, above := certifyWitnesses(witness, bud.certK)
 	smallN := 0
 	if bud.exact {
 		var small Finding
@@ -120,9 +120,10 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 		"(m = 1..8, integer weights in [−3, 3]; m+1 pieces attained for %d of 8 widths), none above m+1. Witnesses: all %d points "+
 		"3 ≤ K ≤ %d, 0 ≤ N ≤ K, exhaustively: the harness's witness has exact R = min{3N, K−2} at %d of them; the paper's explicit "+
 		"witnesses (%d points) fall short at %d (%s). %d rapid 1-D instances (K ≤ 24, gaps 1..3) never force more than min{3N, K−2}. "+
-		"2-layer certificates on the %d witnesses with K ≤ %d: m* decided at %d, of which m* = min{3N, K−2} (the stated bound is exact for "+
-		"that witness) at %d; elsewhere m* ∈ [R, R+1]. Exact m* of %d small instances (K = 3, 4, z ∈ {−1,0,1,2}^K; see the finding).",
-		n, searched, attained, ws.points, bud.gridK, ws.points-len(ws.oursShort), ws.paperPoints, len(ws.paperShort), shortForm(ws), extN, certs, bud.certK, decided, atR, smallN)
+		"2-layer certificates on the %d witnesses with K ≤ %d (exact LPs for the open ones with K ≤ 7): m* decided at %d, of which "+
+		"m* = min{3N, K−2} (the stated bound is exact for that witness) at %d (the others, (N,K): m*: %s); "+
+		"elsewhere m* ∈ [R, R+1]. Exact m* of %d small instances (K = 3, 4, z ∈ {−1,0,1,2}^K; see the finding).",
+		n, searched, attained, ws.points, bud.gridK, ws.points-len(ws.oursShort), ws.paperPoints, len(ws.paperShort), shortForm(ws), extN, certs, bud.certK, decided, atR, lbList(above, 12, true), smallN)
 	return res
 }
 
@@ -155,28 +156,37 @@ func extremalSearch() (search.Outcome, *instance.Instance, int) {
 	return out, fail, n
 }
 
-// certifyWitnesses runs the 2-layer certificate on every witness with K ≤ maxK.
-func certifyWitnesses(witness func(N, K int) (*instance.Instance, error), maxK int) (decided, atR, total int) {
+// certifyWitnesses runs the 2-layer certificate on every witness with
+// K ≤ maxK, deciding the open ones with K ≤ 7 by the exact case analysis.
+func certifyWitnesses(witness func(N, K int) (*instance.Instance, error), maxK int) (decided, atR, total int, above []string) {
 	for K := 3; K <= maxK; K++ {
 		for N := 0; N <= K; N++ {
 			in, err := witness(N, K)
 			if err != nil {
 				continue
 			}
-			iv, err := lowerbound.TwoLayerMin1D(column1(in.X), in.Z)
+			t := column1(in.X)
+			iv, err := lowerbound.TwoLayerMin1D(t, in.Z)
 			if err != nil {
 				continue
+			}
+			if !iv.Decided && K <= 7 {
+				if ex, err := lowerbound.TwoLayerExact1D(t, in.Z, K); err == nil {
+					iv = ex
+				}
 			}
 			total++
 			if iv.Decided {
 				decided++
 				if iv.Hi == lowerbound.NeededBreakpoints(N, K) {
 					atR++
+				} else {
+					above = append(above, fmt.Sprintf("(%d,%d): %d", N, K, iv.Hi))
 				}
 			}
 		}
 	}
-	return decided, atR, total
+	return decided, atR, total, above
 }
 
 // exactSmall decides m* exactly (lowerbound.TwoLayerExact1D) for every 1-D
