@@ -90,7 +90,8 @@ func DeepWith(in *instance.Instance, L int, f Fault) (*Built, error) {
 	}
 	net := deepStack(blocks, u, C0, carrierBias, C, L)
 	b := NewBuilt(fmt.Sprintf("P6.1[L=%d]", L), net, net.Hidden(),
-		fmt.Sprintf("%d blocks of 2 hidden layers (%v), carrier and accumulator units", B, names))
+		fmt.Sprintf("%d blocks of 2 hidden layers (%v), carrier and accumulator units", B, names),
+		"targets outside [−1, 1] are rescaled inside each block's output layer (Scale of the whole network is 1)")
 	return b, nil
 }
 
@@ -213,40 +214,9 @@ func deepStack(blocks []*deepBlock, u []*big.Rat, C0, carrierBias, C *big.Rat, L
 	in, prev := len(u), deepCols{carrier: -1, accum: -1}
 	var last *deepBlock
 	for b, bl := range blocks {
-		// Block b's first hidden layer: reads x (b = 0) or the carrier.
-		l, cur := newDeepRows(in), deepCols{carrier: -1, accum: -1}
-		if bl != nil {
-			for r := range bl.a {
-				if b == 0 {
-					cur.block = append(cur.block, l.add(yunScaleVec(bl.a[r], u), bl.b1[r]))
-					continue
-				}
-				bias := new(big.Rat).Sub(bl.b1[r], new(big.Rat).Mul(bl.a[r], C0))
-				cur.block = append(cur.block, l.add(l.unit(prev.carrier, bl.a[r]), bias))
-			}
-		}
-		if b == 0 {
-			cur.carrier = l.add(yunScaleVec(big.NewRat(1, 1), u), carrierBias)
-		} else {
-			cur.carrier = l.add(l.unit(prev.carrier, big.NewRat(1, 1)), new(big.Rat))
-			cur.accum = l.accumulate(prev, last, C)
-		}
+		l, cur := deepFirst(b, bl, last, in, prev, u, C0, carrierBias, C)
 		layers, in, prev = append(layers, l.Layer), len(l.W), cur
-		// Block b's second hidden layer.
-		l, cur = newDeepRows(in), deepCols{carrier: -1, accum: -1}
-		if bl != nil {
-			for r, w := range bl.W2 {
-				row := l.zero()
-				for q, v := range w {
-					row[prev.block[q]] = v
-				}
-				cur.block = append(cur.block, l.add(row, bl.B2[r]))
-			}
-		}
-		cur.carrier = l.add(l.unit(prev.carrier, big.NewRat(1, 1)), new(big.Rat))
-		if prev.accum >= 0 {
-			cur.accum = l.add(l.unit(prev.accum, big.NewRat(1, 1)), new(big.Rat))
-		}
+		l, cur = deepSecond(bl, in, prev)
 		layers, in, prev, last = append(layers, l.Layer), len(l.W), cur, bl
 	}
 	out := newDeepRows(in)
@@ -267,7 +237,50 @@ func deepStack(blocks []*deepBlock, u []*big.Rat, C0, carrierBias, C *big.Rat, L
 	return &oracle.Network{Layers: append(layers, out.Layer)}
 }
 
-// rows builds one layer over in inputs.
+// deepFirst is block b's first hidden layer: it reads x (b = 0) or the
+// carrier, and starts or updates the accumulator with the previous block.
+func deepFirst(b int, bl, last *deepBlock, in int, prev deepCols, u []*big.Rat, C0, carrierBias, C *big.Rat) (*deepRows, deepCols) {
+	l, cur := newDeepRows(in), deepCols{carrier: -1, accum: -1}
+	if bl != nil {
+		for r := range bl.a {
+			if b == 0 {
+				cur.block = append(cur.block, l.add(yunScaleVec(bl.a[r], u), bl.b1[r]))
+				continue
+			}
+			bias := new(big.Rat).Sub(bl.b1[r], new(big.Rat).Mul(bl.a[r], C0))
+			cur.block = append(cur.block, l.add(l.unit(prev.carrier, bl.a[r]), bias))
+		}
+	}
+	if b == 0 {
+		cur.carrier = l.add(yunScaleVec(big.NewRat(1, 1), u), carrierBias)
+	} else {
+		cur.carrier = l.add(l.unit(prev.carrier, big.NewRat(1, 1)), new(big.Rat))
+		cur.accum = l.accumulate(prev, last, C)
+	}
+	return l, cur
+}
+
+// deepSecond is block bl's second hidden layer; carrier and accumulator
+// pass through.
+func deepSecond(bl *deepBlock, in int, prev deepCols) (*deepRows, deepCols) {
+	l, cur := newDeepRows(in), deepCols{carrier: -1, accum: -1}
+	if bl != nil {
+		for r, w := range bl.W2 {
+			row := l.zero()
+			for q, v := range w {
+				row[prev.block[q]] = v
+			}
+			cur.block = append(cur.block, l.add(row, bl.B2[r]))
+		}
+	}
+	cur.carrier = l.add(l.unit(prev.carrier, big.NewRat(1, 1)), new(big.Rat))
+	if prev.accum >= 0 {
+		cur.accum = l.add(l.unit(prev.accum, big.NewRat(1, 1)), new(big.Rat))
+	}
+	return l, cur
+}
+
+// deepRows builds one layer over in inputs.
 type deepRows struct {
 	in int
 	oracle.Layer

@@ -86,18 +86,7 @@ func p61Check(cfg Config, build p61Build, bud p61Budget) Result {
 			}
 		}
 	}
-	for _, ft := range p61Sweep(bud.sweepK) {
-		for L := 4; L <= 8 && !cfg.Expired(); L++ {
-			p, msg := p61One(build, ft, L)
-			if msg != "" {
-				tl.fail, tl.failL = &yunFailure{in: ft.Inst, msg: msg}, L
-				return p61Result(cfg, bud, &tl)
-			}
-			tl.see(p)
-			tl.gridN++
-		}
-	}
-	if cfg.Expired() {
+	if !tl.sweep(cfg, build, bud.sweepK) || cfg.Expired() {
 		return p61Result(cfg, bud, &tl)
 	}
 	var shrunk *yunFailure
@@ -141,6 +130,22 @@ func p61One(build p61Build, ft *props.FineTune, L int) (*p61Point, string) {
 	N, K := in.N(), in.K()
 	return &p61Point{in: in, L: L, N: N, K: K, w: w, m: b.Net.Hidden(), bits: b.Net.BitSize(),
 		stated: bounds.Prop61Width(N, K, L)}, ""
+}
+
+// sweep checks the K ≫ N problems of p61Sweep at every L; false on a failure.
+func (tl *p61Tally) sweep(cfg Config, build p61Build, Ks []int) bool {
+	for _, ft := range p61Sweep(Ks) {
+		for L := 4; L <= 8 && !cfg.Expired(); L++ {
+			p, msg := p61One(build, ft, L)
+			if msg != "" {
+				tl.fail, tl.failL = &yunFailure{in: ft.Inst, msg: msg}, L
+				return false
+			}
+			tl.see(p)
+			tl.gridN++
+		}
+	}
+	return true
 }
 
 func (tl *p61Tally) see(p *p61Point) {
