@@ -141,3 +141,31 @@ func ExamplePaperWitness() {
 	// Fig. 2: T = [3 6 9 12] R = 12 needed 12
 	// Fig. 3: T = [2 4 6 8] R = 5 needed 7
 }
+
+// TestInDimension: a witness placed on the line x_i = i·u in ℚ³ keeps its
+// targets, and projecting back with t = uᵀx/uᵀu gives the same R.
+func TestInDimension(t *testing.T) {
+	u := oracle.Rats(1, 2, -1)
+	in, _ := Witness("T5.1-L", 3, 10)
+	in3 := InDimension(in, u)
+	if in3.Dim() != 3 || in3.Validate() != nil {
+		t.Fatalf("dimension %d, %v", in3.Dim(), in3.Validate())
+	}
+	uu := big.NewRat(6, 1)
+	ts := make([]*big.Rat, in3.K())
+	for i, x := range in3.X {
+		d := new(big.Rat)
+		for j := range x {
+			d.Add(d, new(big.Rat).Mul(x[j], u[j]))
+		}
+		ts[i] = d.Quo(d, uu)
+	}
+	R3, _ := MinBreakpoints(ts, in3.Z)
+	R1, _ := InstanceBreakpoints(in)
+	if R3 != R1 || R1 != NeededBreakpoints(3, 10) {
+		t.Fatalf("R in 3-D %d, on the line %d, needed %d", R3, R1, NeededBreakpoints(3, 10))
+	}
+	if _, err := InstanceBreakpoints(in3); err == nil {
+		t.Fatal("InstanceBreakpoints accepted a 3-D instance")
+	}
+}
