@@ -89,6 +89,11 @@ type flatUnit struct {
 // flatEndNet builds the 1-D network of the file comment for strictly
 // increasing t and values v (len ≥ 2).
 func flatEndNet(t, v []*big.Rat) *oracle.Network {
+	for i := 1; i < len(t); i++ {
+		if t[i-1].Cmp(t[i]) >= 0 {
+			panic(fmt.Sprintf("theorem: flatEndNet: t[%d] = %s ≥ t[%d] = %s (positions must increase)", i-1, t[i-1].RatString(), i, t[i].RatString()))
+		}
+	}
 	J := flatEndKept(v)
 	n := len(J)
 	slope := make([]*big.Rat, n-1)
