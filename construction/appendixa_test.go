@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/ftcheck/ftcheck/instance"
@@ -132,7 +133,7 @@ func TestAppendixAEveryT(t *testing.T) {
 }
 
 // TestAppendixAScale: targets beyond [−1, 1] are divided by max|z| and the
-// output layer multiplies back; Built.Scale records it.
+// output layer multiplies back; Built.Scale and Built.Notes record it (A and U3).
 func TestAppendixAScale(t *testing.T) {
 	in := onLine3(big.NewRat(0, 1), big.NewRat(-7, 2), big.NewRat(0, 1), big.NewRat(3, 1))
 	b, err := AppendixA(in)
@@ -144,6 +145,18 @@ func TestAppendixAScale(t *testing.T) {
 	}
 	if err := checkA(in, b); err != nil {
 		t.Fatal(err)
+	}
+	u, err := U3(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := in.Verify(u.Net); err != nil || u.Scale.Cmp(big.NewRat(7, 2)) != 0 {
+		t.Fatalf("U3: %v, scale %s", err, u.Scale)
+	}
+	for _, built := range []*Built{b, u} {
+		if !strings.Contains(strings.Join(built.Notes, "\n"), "max|z_i| = 7/2") {
+			t.Fatalf("%s: notes do not record the rescaling: %q", built.Name, built.Notes)
+		}
 	}
 }
 
