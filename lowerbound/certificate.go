@@ -130,6 +130,9 @@ func realise(ln *Line, pl *oracle.PiecewiseLinear) ([]unit, string) {
 	if u := slideOuter(ln, br, jumps); u != nil {
 		return u, "R units: an outer breakpoint slid into the first/last interval makes an outer slope 0"
 	}
+	if u := slideBoth(ln, br, jumps, slopes); u != nil {
+		return u, "R units: both outer breakpoints slid outwards so that λ + ρ matches one unit's jump"
+	}
 	return nil, ""
 }
 

@@ -134,3 +134,36 @@ func BenchmarkTwoLayerMin1D(b *testing.B) {
 		})
 	}
 }
+
+// TestOddZigzagNeedsOnlyR: for zigzag data with odd K ≥ 5 (every turn
+// nonzero, turns alternating, so R = K−2) the certificate finds a verified
+// net with R = K−2 units (slide.go), so m* = K−2, not K−1.
+func TestOddZigzagNeedsOnlyR(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		K := 2*rapid.IntRange(2, 8).Draw(rt, "half") + 1
+		shift := int64(rapid.IntRange(-4, 4).Draw(rt, "shift"))
+		ts := make([]*big.Rat, K)
+		vs := make([]*big.Rat, K)
+		for i := range ts {
+			ts[i] = big.NewRat(int64(i+1), 1)
+			mag := int64(rapid.IntRange(1, 6).Draw(rt, fmt.Sprintf("mag[%d]", i)))
+			if i%2 == 1 {
+				mag = -mag
+			}
+			vs[i] = big.NewRat(mag+shift, 1)
+		}
+		iv, err := TwoLayerMin1D(ts, vs)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		if iv.Breaks != K-2 {
+			rt.Fatalf("not a zigzag: R = %d", iv.Breaks)
+		}
+		if !iv.Decided || iv.Hi != K-2 {
+			rt.Fatalf("K = %d zigzag: interval [%d, %d], want K−2", K, iv.Lo, iv.Hi)
+		}
+		if err := checkInterval(ts, vs, iv); err != nil {
+			rt.Fatal(err)
+		}
+	})
+}
