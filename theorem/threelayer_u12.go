@@ -117,7 +117,7 @@ func checkT51U1(cfg Config) Result {
 	if res.Verdict == Counterexample || cfg.Expired() {
 		return res
 	}
-	res.Findings = append(res.Findings, yunLeanFinding(cfg, yunU1Default)...)
+	res.Findings = append(res.Findings, yunLeanFinding(cfg, yunBudget{gridK: 40, maxK: 128})...)
 	return res
 }
 
@@ -219,7 +219,7 @@ func (tl *yunTally) see(spec yunSpec, p *yunPoint) {
 	tl.checked++
 	if !bounds.LeqInt(p.m, p.stated) {
 		tl.exceed++
-		if tl.firstExceed == nil || p.K < tl.firstExceed.K || (p.K == tl.firstExceed.K && p.N < tl.firstExceed.N) {
+		if yunSmaller(p, tl.firstExceed) {
 			tl.firstExceed = p
 		}
 	}
@@ -229,6 +229,21 @@ func (tl *yunTally) see(spec yunSpec, p *yunPoint) {
 	if p.m != p.expected && tl.countFail == nil {
 		tl.countFail = p
 	}
+}
+
+// yunSmaller orders findings: smaller K first, then N ≥ 1 before N = 0
+// (an instance with a changed sample illustrates better), then smaller N.
+func yunSmaller(p, q *yunPoint) bool {
+	if q == nil {
+		return true
+	}
+	if p.K != q.K {
+		return p.K < q.K
+	}
+	if (p.N == 0) != (q.N == 0) {
+		return p.N != 0
+	}
+	return p.N < q.N
 }
 
 // yunGridInstances are the grid's problems for one K: N ∈ {1, 2, ⌈K/3⌉, K}

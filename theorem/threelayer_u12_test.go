@@ -17,14 +17,14 @@ func yunCfg() Config {
 
 // TestT51U1Holds: U1 fine-tunes every grid and sampled problem, its count is
 // 2⌈2√K⌉ (the brute-force least), and it is above 4√K exactly at non-square
-// K, reported as a proof-step finding at the smallest such K (K = 3, where
+// K, reported as a proof-step finding at the smallest such K with N ≥ 1 (K = 3, where
 // m = 8 > 4√3).
 func TestT51U1Holds(t *testing.T) {
 	res := yunCheck(yunCfg(), yunU1Spec(), yunBudget{gridK: 40, maxK: 64})
 	if res.Verdict != Holds {
 		t.Fatalf("verdict %s: %s %+v", res.Verdict, res.Evidence, res.Findings)
 	}
-	if len(res.Findings) != 1 || res.Findings[0].Kind != FindProofStep || res.Findings[0].Instance.K != 3 {
+	if len(res.Findings) != 1 || res.Findings[0].Kind != FindProofStep || res.Findings[0].Instance.K != 3 || res.Findings[0].Instance.N != 1 {
 		t.Fatalf("want one proof-step finding at K = 3, got %+v", res.Findings)
 	}
 	if res.Findings[0].Instance.Params["m"] != "8" {
