@@ -104,21 +104,21 @@ func runCor42(cfg Config) Result {
 	return res
 }
 
-// flatEndFacts is max{N ≤ K : min{Thm 4.1.1, flat-end count}(N, K) ≤ m},
+// flatEndFacts is max{N ≤ K : bestTwoLayer(N, K) ≤ m},
 // the lower bound on N* of every construction used here, with a sentence
 // that names the flat-end network and verifies it at (N, K) exactly.
 func flatEndFacts(m, K int) *nFacts {
 	lo := 0
 	for N := 0; N <= K; N++ {
-		if min(thm41.hi(N, K), flatEndUpper(N, K)) <= m {
+		if bestTwoLayer(N, K) <= m {
 			lo = N
 		}
 	}
 	return &nFacts{lo: lo, hi: -1, upTo: func(b int) (bool, string) { return exactWitness(m, K, b+1) }, how: func() string {
 		return fmt.Sprintf("but every instance with N = %d of K = %d samples is fine-tuned by the flat-piece network "+
-			"(beyond the paper: theorem/derived_flatend.go; data in any dimension reduce to a line by Thm 4.4's exact projection) "+
-			"with at most %d ≤ m neurons, so N* ≥ %d; %s",
-			lo, K, flatEndUpper(lo, K), lo, verifyFlatEnd(lo, K))
+			"(beyond the paper: theorem/derived_flatend.go, and derived_twopeak.go at N = 2, K = 5; data in any dimension reduce to a line by "+
+			"Thm 4.4's exact projection) with at most %d ≤ m neurons, so N* ≥ %d; %s",
+			lo, K, bestTwoLayer(lo, K), lo, verifyFlatEnd(lo, K))
 	}}
 }
 

@@ -141,9 +141,9 @@ func u3Int(N, K int) int {
 	return 2*M + 4*((n+M-1)/M)
 }
 
-// liftInt is min{3N+1, K−1, flat-end count} + 1: the best 2-layer network
-// (Thm 4.1.1's, or the flat-end one of derived_flatend.go) plus one carrier.
-func liftInt(N, K int) int { return min(bounds.Thm41Upper(N, K), flatEndUpper(N, K)) + 1 }
+// liftInt is bestTwoLayer + 1: the best 2-layer network (Thm 4.1.1's, or the
+// flat-piece one of derived_flatend.go) plus one carrier neuron.
+func liftInt(N, K int) int { return bestTwoLayer(N, K) + 1 }
 
 func isqrt(n int) int { return int(new(big.Int).Sqrt(big.NewInt(int64(n))).Int64()) }
 

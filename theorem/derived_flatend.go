@@ -196,7 +196,7 @@ var flatEndCache = struct {
 	m map[[2]int]string
 }{m: map[[2]int]string{}}
 
-// verifyFlatEnd builds and exactly verifies the flat-end network on N-subsets
+// verifyFlatEnd builds and exactly verifies the networks of bestTwoLayer on N-subsets
 // T of [K] (all of them, or 256 pseudo-random ones) and says what was checked.
 func verifyFlatEnd(N, K int) string {
 	flatEndCache.Lock()
@@ -208,7 +208,10 @@ func verifyFlatEnd(N, K int) string {
 	worst := 0
 	for _, mask := range masks {
 		t, z, _ := flatEndInstance(K, mask)
-		g := flatEndNet(t, z)
+		g, err := bestTwoLayerNet(t, z)
+		if err != nil {
+			panic("theorem: " + err.Error())
+		}
 		X := make([][]*big.Rat, K)
 		for i := range X {
 			X[i] = []*big.Rat{t[i]}

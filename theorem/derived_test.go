@@ -56,25 +56,25 @@ func describe(l *failureLog) []string {
 // m (1 ≤ m ≤ 60, all with m+2 ≤ 200): Thm 4.1.2 gives min{3N, m} ≤ m there,
 // no information. With N = ⌊m/3⌋ + 1, the flat-piece network needs K − 2 = m
 // neurons as soon as K > 2N + 1, i.e. m − 1 > 2⌊m/3⌋: m = 2 and every m ≥ 4
-// (58 points, smallest m=2, K=4), where the statement is false. At m = 1
-// the exact 1-D decision shows z = (0, 1, 0) needs 2 neurons: true. At m = 3
-// (K = 5) it stays undecided. For K ≥ m+3, N* = ⌊m/3⌋ exactly (beyond the
-// paper), at Σ_m (198 − m) points.
+// (58 points, smallest m=2, K=4), where the statement is false; at m = 3
+// (K = 5, N = 2) the two-peak network needs 3 neurons: false too (59 in
+// all). At m = 1 the exact 1-D decision shows z = (0, 1, 0) needs 2
+// neurons: true. For K ≥ m+3, N* = ⌊m/3⌋ exactly (beyond the paper), at
+// Σ_m (198 − m) points.
 func TestCor42Paper(t *testing.T) {
 	l, exact := newFailureLog(), newFailureLog()
 	n, _ := checkCor42(testCfg(), paperCor42, thm41, gridM2, gridK2, l, exact)
 	if n != gridM2*(gridK2-2) {
 		t.Fatalf("checked %d points", n)
 	}
-	if len(l.groups) != 3 {
+	if len(l.groups) != 2 {
 		t.Fatalf("groups: %v", describe(l))
 	}
 	wantGroup(t, l, "upper bound N* ≤ m/3", decidedTrue, gridPoint{1, -1, 3}, 1)
-	wantGroup(t, l, "upper bound N* ≤ m/3", decidedFalse, gridPoint{2, -1, 4}, 58)
-	wantGroup(t, l, "upper bound N* ≤ m/3", undecided, gridPoint{3, -1, 5}, 1)
+	wantGroup(t, l, "upper bound N* ≤ m/3", decidedFalse, gridPoint{2, -1, 4}, 59)
 	wantGroup(t, exact, "N* is determined exactly", decidedTrue, gridPoint{1, -1, 4}, gridM2*198-gridM2*(gridM2+1)/2)
 	res := runCor42(testCfg())
-	if res.Verdict != Counterexample || len(res.Findings) != 4 {
+	if res.Verdict != Counterexample || len(res.Findings) != 3 {
 		t.Fatalf("result %+v", res)
 	}
 	if f := res.Findings[1]; f.Kind != FindCounterexample || f.Instance.Params["m"] != "2" || f.Instance.Params["K"] != "4" ||
