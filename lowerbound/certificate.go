@@ -20,9 +20,11 @@ package lowerbound
 // (built and verified), and hi = R when a minimum interpolant with such a
 // subset is found. We try: the interpolant of interpolant.go (a piece of
 // slope 0 gives A = the breakpoints right of it; otherwise an exact subset-sum
-// search over the distinct reachable sums, up to 40 jumps), and the same interpolant with its first (last)
-// breakpoint slid into the first (last) data interval, which frees the left
-// (right) slope over an open ray: if 0 is in that ray, set it to 0.
+// search over the distinct reachable sums, up to 40 jumps), the same
+// interpolant with its first (last) breakpoint slid into the first (last)
+// data interval, which frees the left (right) slope over an open ray (if 0 is
+// in that ray, set it to 0), and both slid at once (slide.go), which settles
+// every zigzag with K odd.
 //
 // lo = R+1 is proved in two cases: R = 0 with non-constant data (a net with
 // no unit is constant), and K = 3 with chord slopes s_1·s_2 < 0 (the middle
@@ -32,7 +34,8 @@ package lowerbound
 // side of s_2 from s_1, λ = s_1); one unit is flat on one side, so it needs
 // λ = 0 or ρ = 0, which is possible iff not s_1·s_2 < 0. Equivalently a
 // single unit is monotone and a strict extremum is not. Elsewhere the
-// interval [R, R+1] may stay open.
+// interval [R, R+1] may stay open; TwoLayerExact1D (exact2.go) closes it for
+// small data.
 //
 // 3-layer, widths d1, d2 ≥ 1. lo = the least d1 + d2 whose proven piece bound
 // MaxPieces3 admits R + 1 pieces (pieces.go); 0 for constant data. hi: the
