@@ -110,12 +110,12 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 		res.Verdict = Counterexample
 	}
 	decided, atR, certs, above := certifyWitnesses(witness, bud.certK)
-	if oddOut, oddFail, oddN := oddKSearch(); oddOut.Failed {
+	oddOut, oddFail, oddN := oddKSearch()
+	if oddOut.Failed {
 		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: lbReproduce("T4.1-L", cfg), Instance: lbInstance(oddFail, nil),
 			Text: "the harness's odd-K construction (lowerbound/slide.go) did not give K−2 neurons on this instance; its beyond-paper claim is withdrawn"})
 	} else {
 		res.Findings = append(res.Findings, oddKFinding(cfg, oddN))
-		extN += oddN
 	}
 	smallN := 0
 	if bud.exact {
@@ -123,7 +123,7 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 		small, smallN = exactSmall(cfg)
 		res.Findings = append(res.Findings, small)
 	}
-	res.Checked = n + searched + ws.points + extN + smallN
+	res.Checked = n + searched + ws.points + extN + oddN + smallN
 	res.Exhaustive = false
 	res.Evidence = fmt.Sprintf("counting lemma: %d rapid-generated 2-layer nets (1 ≤ m ≤ 12, input on a line) and %d hill-climb evaluations "+
 		"(m = 1..8, integer weights in [−3, 3]; m+1 pieces attained for %d of 8 widths), none above m+1. Witnesses: all %d points "+
