@@ -58,14 +58,7 @@ func (p gridPoint) instance() *Instance {
 			params[kv.k] = fmt.Sprint(kv.v)
 		}
 	}
-	in := &Instance{Params: params}
-	if p.K >= 0 {
-		in.K = p.K
-	}
-	if p.N >= 0 {
-		in.N = p.N
-	}
-	return in
+	return &Instance{Params: params}
 }
 
 func (p gridPoint) String() string {
