@@ -27,11 +27,15 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 // is a usage error. It also rejects leftover positional arguments when
 // positional is false.
 func parseFlags(fs *flag.FlagSet, args []string, positional bool) (help bool, err error) {
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return true, nil
-		}
-		return false, &exitError{exitUsage, ""}
+	out := fs.Output()
+	fs.SetOutput(io.Discard) // Parse prints usage via fs.Usage; the error we print, with the prefix
+	perr := fs.Parse(args)
+	fs.SetOutput(out)
+	if perr == flag.ErrHelp { // Parse has printed the usage
+		return true, nil
+	}
+	if perr != nil {
+		return false, usageErr("%s: %v", fs.Name(), perr)
 	}
 	if !positional && fs.NArg() > 0 {
 		return false, usageErr("%s: unexpected argument %q", fs.Name(), fs.Arg(0))

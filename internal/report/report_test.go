@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/ftcheck/ftcheck/theorem"
 )
@@ -106,5 +107,23 @@ func TestEverySpecClaimListed(t *testing.T) {
 		if claims[i].ID != id {
 			t.Fatalf("claim %d is %s, want %s", i, claims[i].ID, id)
 		}
+	}
+}
+
+// TestTimeoutIsInconclusive: a claim still running when -timeout fires is
+// reported inconclusive (never holds), and Run returns without waiting.
+func TestTimeoutIsInconclusive(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	slow := theorem.Claim{ID: "FIX-hang", Paper: "–", Statement: "Hangs.",
+		Check: func(theorem.Config) theorem.Result {
+			<-release
+			return theorem.Result{Verdict: theorem.Holds}
+		}}
+	defer theorem.RegisterExtra(slow)()
+	start := time.Now()
+	rep := Run(Options{Seed: 1, Checks: 1, Timeout: 50 * time.Millisecond, Only: []string{"FIX-hang"}})
+	if rep.Claims[0].Verdict != theorem.Inconclusive || time.Since(start) > 5*time.Second {
+		t.Fatalf("verdict %s after %s", rep.Claims[0].Verdict, time.Since(start))
 	}
 }
