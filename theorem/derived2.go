@@ -11,7 +11,12 @@ package theorem
 // lo(N, K) ≤ m ⟺ 3N ≤ m and Nhi = ⌊m/3⌋: the upper bound follows. At
 // K = m+2 exactly, lo(N, K) = min{3N, m} ≤ m for every N, so Thm 4.1.2 gives
 // only N* ≤ K: the paper's step "due to Theorem 4.1.2 and K ≥ m+2" needs
-// K−2 > m, i.e. K ≥ m+3. The check finds this without being told.
+// K−2 > m, i.e. K ≥ m+3. The check finds this without being told, then
+// decides those points from exact facts beyond the theorem: the flat-piece
+// and two-peak networks (derived_flatend.go, derived_twopeak.go) fine-tune
+// every instance with N = ⌊m/3⌋+1 of K = m+2 samples with m neurons for every
+// m ≥ 2, so N* > m/3 there (false); at m = 1 the exact 1-D decision of
+// lowerbound shows z = (0, 1, 0) needs 2 neurons, so N* = 0 (true).
 //
 // Remark 2 (N = K): m*+1 ≤ K ≤ m*+2, i.e. K−2 ≤ m*(K, K) ≤ K−1.
 
