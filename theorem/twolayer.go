@@ -208,6 +208,11 @@ func checkT44(cfg Config) Result {
 		return Result{Verdict: Counterexample, Checked: ex + n, Evidence: "rapid found a failing instance",
 			Findings: []Finding{tlCounterexample("T4.4", cfg, fail, msg)}}
 	}
+	if ft := trapProblem(); chk(ft) != nil {
+		return Result{Verdict: Counterexample, Checked: ex + n, Evidence: "the moment-trap instance failed",
+			Findings: []Finding{tlCounterexample("T4.4", cfg, ft, chk(ft).Error())}}
+	}
+	ex++
 	outA, nA, coll, failA, msgA := anyDirectionRun()
 	if outA.Failed {
 		return Result{Verdict: Counterexample, Checked: ex + n + nA, Evidence: "rapid found a failing instance along a drawn direction",
@@ -217,7 +222,8 @@ func checkT44(cfg Config) Result {
 	return Result{Verdict: Holds, Checked: ex + n, Evidence: fmt.Sprintf(
 		"Built the paper's network (|J|−1 neurons, first layer 1_m aᵀ) and its pruned form for %d instances and verified f+g = y exactly with the oracle; "+
 			"the order along a and the bound K−1−Σmax{|P|−2,0} were recomputed independently of the construction. "+
-			"Exhaustive: every T ⊆ [K] for 3 ≤ K ≤ 9 on x_i = i and on a planar grid, z alternating 2, −1 on T (%d instances). "+
+			"Exhaustive: every T ⊆ [K] for 3 ≤ K ≤ 9 on x_i = i and on a planar grid, z alternating 2, −1 on T, plus one instance of 128 planar points on which every a = (1, s) with s < 64 collides two samples, "+
+			"so the lexicographic direction is used (%d instances). "+
 			"Sampled: %d rapid instances (K in [3, %d]; K in [3, 24] for the drawn directions below), d in [1, 8], N in [0, K], T random/alternating/clustered/at the ends, z equal/tiny/huge/small, "+
 			"points random/collinear/simplex/grid/10⁻⁹-close and moment-curve traps, f random ReLU nets of depth 1–3; "+
 			"%d of them built along a direction a drawn at random (small rationals) instead of the harness's, since the theorem holds for every a with (11) "+
@@ -386,4 +392,24 @@ func anyDirection(ft *props.FineTune, a []*big.Rat) error {
 		return fmt.Errorf("m = %d > K−1−Σmax{|P|−2,0} = %d", m, bound)
 	}
 	return nil
+}
+
+// trapProblem is 128 points in the plane, pairs p and p + (s, −1) for
+// s = 0..63, which collide under a = (1, s): the projection search must fall
+// back to its lexicographic direction. Every third sample is changed.
+func trapProblem() *props.FineTune {
+	in := &instance.Instance{}
+	for s := int64(0); s < construction.MomentTries; s++ {
+		p := []*big.Rat{big.NewRat(1000*s, 1), big.NewRat(7*s*s, 1)}
+		q := []*big.Rat{big.NewRat(1000*s+s, 1), big.NewRat(7*s*s-1, 1)}
+		in.X = append(in.X, p, q)
+	}
+	for i := range in.X {
+		z := new(big.Rat)
+		if i%3 == 0 {
+			z.SetFrac64(int64(i%7)-3, 2)
+		}
+		in.Z = append(in.Z, z)
+	}
+	return &props.FineTune{Inst: in}
 }
