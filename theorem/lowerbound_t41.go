@@ -202,8 +202,9 @@ func oddKFinding(cfg Config, n int) Finding {
 			"(lowerbound/slide.go): data with R ≤ K−3 needs at most R+1; data with R = K−2 is a zigzag, and sliding its first and last "+
 			"breakpoints outwards frees both outer slopes over opposite open rays when K is odd, so one unit facing right and the rest "+
 			"left match them. Checked: %d rapid instances with odd K = 5..25 (random T, targets, spacing) all got a net with ≤ K−2 "+
-			"neurons verified exactly by the oracle. For K = 3, 4 some instances need K−1 (see the exact finding); for even K ≥ 6 no "+
-			"instance of the exact sweeps needs K−1, but this is not proved here.", n)}
+			"neurons verified exactly by the oracle. For K = 3, 4 some instances need K−1 (see the exact finding). For even K ≥ 6 it is "+
+			"open here: the exact sweep FTCHECK_LONG=1 go test -run TestExactGridLong ./lowerbound finds no instance needing K−1 among all "+
+			"729 with K = 6, z ∈ {−1,0,1}^6 (nor among the 1024 with K = 5, z ∈ {−1,0,1,2}^5), but that is no proof.", n)}
 }
 
 // certifyWitnesses runs the 2-layer certificate on every witness with
