@@ -30,7 +30,9 @@
 //     TwoLayer, the same network pruned (what finetune writes);
 //     TwoLayerOriented, a beyond-paper variant whose hinges open left or right,
 //     |B| or |B|+1 neurons (B = breakpoints of the interpolant on J), ≤ 3N
-//     whenever K ≥ 3N+2, so m*(N, K) = 3N there.
+//     whenever K ≥ 3N+2, so m*(N, K) = 3N there. PlanTwoLayer and PlanAlong
+//     (a given direction; *CollisionError if it does not separate) expose
+//     the projection, T's positions along it and J.
 //   - prune.go: function-preserving removal of idle neurons and merging of
 //     duplicate hinges in a 2-layer network.
 //
@@ -52,6 +54,7 @@
 //
 // Constructions return typed errors for bad input (*SizeError for K < 3,
 // *oracle.DuplicatePointError naming two equal rows, *DimensionError,
+// *CollisionError,
 // *InterpolationError) and never panic on user data. Weights are fresh
 // *big.Rat values: no two entries of a returned network alias each other.
 package construction
