@@ -227,7 +227,7 @@ func aResult(cfg Config, bud aBudget, tl *aTally, sweep string) Result {
 		res.Evidence = scope + "; the construction FAILS on the attached instance"
 		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample,
 			Text:     "Appendix A's network does not fine-tune this instance with 4N+4 ReLUs: " + tl.fail.msg,
-			Instance: threeInstance(tl.fail.in, nil), Reproduce: repro})
+			Instance: FromInstance(tl.fail.in, nil), Reproduce: repro})
 		return res
 	}
 	if cfg.Expired() {
@@ -250,23 +250,6 @@ func aEmptyGroupFinding() Finding {
 			"which an empty group has not. The construction gives each empty stretch one virtual point (target 0, " +
 			"no sample there), keeping all 2N+1 windows and exactly 4N+4 ReLUs; verified on every T ⊆ [K], K ≤ 8, " +
 			"which includes every pattern of adjacent and end changes."}
-}
-
-// threeInstance converts an instance to the exact strings of a finding.
-func threeInstance(in *instance.Instance, params map[string]string) *Instance {
-	out := &Instance{K: in.K(), N: in.N(), Params: params}
-	for _, i := range in.T() {
-		out.T = append(out.T, i+1)
-	}
-	for i, x := range in.X {
-		row := make([]string, len(x))
-		for q, v := range x {
-			row[q] = oracle.FormatRat(v)
-		}
-		out.X = append(out.X, row)
-		out.Z = append(out.Z, oracle.FormatRat(in.Z[i]))
-	}
-	return out
 }
 
 // layer2Input is α² of unit u of a built 3-layer gadget network at x: the
@@ -314,7 +297,7 @@ func aEq31Finding(repro string) Finding {
 				"construction gets it with λ ≥ max_j ((1+δ)/g_j − μ_j)/ν_j over the non-T groups (appendixa.go), "+
 				"which is what 'scale λ sufficiently' must mean (λ → +∞, not |λ| → ∞).",
 				lam.RatString(), oracle.FormatRat(a[0]), oracle.FormatRat(a[2]), oracle.FormatRat(a[1]), oracle.FormatRat(a[1]), verr),
-			Instance: threeInstance(in, map[string]string{"lambda": lam.RatString()}), Reproduce: repro}
+			Instance: FromInstance(in, map[string]string{"lambda": lam.RatString()}), Reproduce: repro}
 	}
 	return Finding{Kind: FindProofStep, Text: "eq. 31 check: no negative λ ≤ 2^20 satisfied eq. 30–31 on x = (1, 2, 3); not demonstrated"}
 }

@@ -268,7 +268,7 @@ func u3Result(cfg Config, bud u3Budget, tl *u3Tally) Result {
 		res.Evidence = scope + "; the construction FAILS on the attached instance"
 		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample,
 			Text:     "U3 (the network the proof of m ≤ 6√(3N+2) builds) fails: " + tl.fail.msg,
-			Instance: threeInstance(tl.fail.in, nil), Reproduce: repro})
+			Instance: FromInstance(tl.fail.in, nil), Reproduce: repro})
 		return res
 	}
 	if cfg.Expired() {
@@ -301,7 +301,7 @@ func u3RoundingFinding(tl *u3Tally, gN, gK int, repro string) Finding {
 		u3Default.gridN, u3ExceedList(20), gN, gK, tl.builtAbove, tl.built)
 	f := Finding{Kind: FindProofStep, Text: text}
 	if tl.exceed != nil {
-		f.Instance = threeInstance(tl.exceed.in, map[string]string{"count": tl.exceed.msg,
+		f.Instance = FromInstance(tl.exceed.in, map[string]string{"count": tl.exceed.msg,
 			"stated": fmt.Sprintf("6√%d", 3*tl.exceedN+2), "exceeds (N:K0 = every K ≥ K0)": u3ExceedList(u3Default.gridN)})
 		f.Reproduce = repro
 	}
@@ -427,7 +427,7 @@ func betweenViolation(in *instance.Instance, b *construction.Built, g constructi
 					"layer-2 unit %d has α²(x_%d) = %s, α²(x_%d) = %s, α²(x_%d) = %s. The conclusion g(x) = 0 survives: the "+
 					"construction's λ covers every sample of the unit's zone, so |α²(x)| ≥ 1 + δ regardless (verified).",
 					i+1, a+1, c+1, u+1, a+1, oracle.FormatRat(va), i+1, oracle.FormatRat(vx), c+1, oracle.FormatRat(vc)),
-				Instance: threeInstance(in, nil), Reproduce: repro}
+				Instance: FromInstance(in, nil), Reproduce: repro}
 		}
 	}
 	return nil
