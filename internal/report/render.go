@@ -34,6 +34,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(&b, "# ftcheck report\n\n")
 	fmt.Fprintf(&b, "Claims of Sohn, Kwon, An, Lee, *Memorization Capacity for Additive Fine-Tuning with Small ReLU Networks* (UAI 2024), checked with exact rational arithmetic. Seed %d, %d checks per sampled claim. Reproduce the whole report with `ftcheck report -seed %d -checks %d`.\n\n", r.Seed, r.Checks, r.Seed, r.Checks)
 	b.WriteString(r.tally())
+	b.WriteString(r.headlines())
 	b.WriteString("\n## Summary\n\n| claim | paper | verdict | checked | findings | evidence |\n|---|---|---|---|---|---|\n")
 	for _, c := range r.Claims {
 		fmt.Fprintf(&b, "| `%s` | %s | **%s** | %s | %s | %s |\n", c.ID, c.Paper, c.Verdict, checkedCell(c), findingsCell(c), cell(firstSentence(c.Evidence)))
@@ -74,6 +75,26 @@ func (r *Report) tally() string {
 		}
 	}
 	return fmt.Sprintf("**%d claims:** %s. `inconclusive` and `not checked` are not passes.\n", len(r.Claims), strings.Join(parts, ", "))
+}
+
+// headlines lists, before everything else, what a reviewer with ten
+// minutes must read: every counterexample, then every beyond-paper result,
+// one sentence each, pointing at the full finding below.
+func (r *Report) headlines() string {
+	var b strings.Builder
+	for _, kind := range []theorem.FindingKind{theorem.FindCounterexample, theorem.FindBeyondPaper} {
+		for _, c := range r.Claims {
+			for i, f := range c.Findings {
+				if f.Kind == kind {
+					fmt.Fprintf(&b, "- **%s** in `%s` (%s, finding #%d): %s\n", f.Kind, c.ID, c.Paper, i+1, firstSentence(f.Text))
+				}
+			}
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "\n## Read first\n\n" + b.String()
 }
 
 func checkedCell(c ClaimReport) string {
@@ -146,11 +167,23 @@ func writeInstance(b *strings.Builder, in *theorem.Instance) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	var blocks []string
 	for _, k := range keys {
-		head = append(head, fmt.Sprintf("%s = %s", k, in.Params[k]))
+		v := in.Params[k]
+		if (k == "K" && in.K > 0) || (k == "N" && (in.N > 0 || in.T != nil)) {
+			continue // already in the head
+		}
+		if strings.Contains(v, "\n") || len(v) > 80 {
+			blocks = append(blocks, fmt.Sprintf("%s:\n\n```\n%s\n```\n\n", k, strings.TrimRight(v, "\n")))
+			continue
+		}
+		head = append(head, fmt.Sprintf("%s = %s", k, v))
 	}
 	if len(head) > 0 {
 		fmt.Fprintf(b, "Instance: %s.\n\n", strings.Join(head, ", "))
+	}
+	for _, blk := range blocks {
+		b.WriteString(blk)
 	}
 	if len(in.X) == 0 {
 		return
