@@ -6,10 +6,12 @@ package props_test
 // with the paper's numbers.
 
 import (
+	"math/big"
 	"testing"
 
 	"github.com/ftcheck/ftcheck/bounds"
 	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
@@ -149,4 +151,43 @@ func TestPropPlantedLambdaCaught(t *testing.T) {
 		t.Fatalf("shrunk to K = %d, want 3", shrunk.Inst.K())
 	}
 	t.Logf("caught and shrunk: %#v", shrunk)
+}
+
+// TestYunNeverBelowLowerBound: on the witnesses of Sec. 4.1 (x_i = i,
+// T = {3, 6, …, 3N}, z_i = 2 if 6 | i and −1 if i ≡ 3 mod 6, K ≥ 3N + 2),
+// every verified 3-layer construction here (U1, U1Lean, U2, one-window U2)
+// uses at least √(2·min{3N, K−2} + 1/4) − 1/2 neurons (Thm 5.1.2): one
+// below it would refute the lower bound.
+func TestYunNeverBelowLowerBound(t *testing.T) {
+	builds := map[string]func(*instance.Instance) (*construction.Built, error){
+		"U1": construction.U1, "U1Lean": construction.U1Lean, "U2": construction.U2,
+		"U2[1]": func(in *instance.Instance) (*construction.Built, error) { return construction.U2Groups(in, 1) },
+	}
+	for K := 5; K <= 28; K++ {
+		for N := 1; 3*N+2 <= K; N++ {
+			tt, z := make([]*big.Rat, K), make([]*big.Rat, K)
+			for i := range tt {
+				tt[i], z[i] = big.NewRat(int64(i+1), 1), new(big.Rat)
+				switch j := i + 1; {
+				case j <= 3*N && j%6 == 0:
+					z[i].SetInt64(2)
+				case j <= 3*N && j%6 == 3:
+					z[i].SetInt64(-1)
+				}
+			}
+			in := instance.OnLine(tt, z)
+			for name, build := range builds {
+				b, err := build(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := in.Verify(b.Net); err != nil {
+					t.Fatalf("%s K=%d N=%d: %v", name, K, N, err)
+				}
+				if bounds.Thm51Lower(N, K).CmpInt(b.Neurons) > 0 {
+					t.Fatalf("%s K=%d N=%d: verified with m=%d < lower bound %s", name, K, N, b.Neurons, bounds.Thm51Lower(N, K))
+				}
+			}
+		}
+	}
 }
