@@ -23,8 +23,9 @@ package lowerbound
 // search over the distinct reachable sums, up to 40 jumps), the same
 // interpolant with its first (last) breakpoint slid into the first (last)
 // data interval, which frees the left (right) slope over an open ray (if 0 is
-// in that ray, set it to 0), and both slid at once (slide.go), which settles
-// every zigzag with K odd.
+// in that ray, set it to 0), both slid at once (slide.go), which settles
+// every zigzag with K odd, and every breakpoint slid right, which settles
+// every zigzag with K even ≥ 6.
 //
 // lo = R+1 is proved in two cases: R = 0 with non-constant data (a net with
 // no unit is constant), and K = 3 with chord slopes s_1·s_2 < 0 (the middle
@@ -135,6 +136,9 @@ func realise(ln *Line, pl *oracle.PiecewiseLinear) ([]unit, string) {
 	}
 	if u := slideBoth(ln, br, jumps, slopes); u != nil {
 		return u, "R units: both outer breakpoints slid outwards so that λ + ρ matches one unit's jump"
+	}
+	if u := slideAllRight(ln); u != nil {
+		return u, "R units: every breakpoint of the zigzag slid right so that p_2 − ρ matches the first slope"
 	}
 	return nil, ""
 }

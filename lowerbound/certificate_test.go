@@ -135,12 +135,12 @@ func BenchmarkTwoLayerMin1D(b *testing.B) {
 	}
 }
 
-// TestOddZigzagNeedsOnlyR: for zigzag data with odd K ≥ 5 (every turn
-// nonzero, turns alternating, so R = K−2) the certificate finds a verified
-// net with R = K−2 units (slide.go), so m* = K−2, not K−1.
-func TestOddZigzagNeedsOnlyR(t *testing.T) {
+// TestZigzagNeedsOnlyR: for zigzag data with K ≥ 5 (every turn nonzero,
+// turns alternating, so R = K−2) the certificate finds a verified net with
+// R = K−2 units (slide.go), so m* = K−2, not K−1.
+func TestZigzagNeedsOnlyR(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
-		K := 2*rapid.IntRange(2, 8).Draw(rt, "half") + 1
+		K := rapid.IntRange(5, 17).Draw(rt, "K")
 		shift := int64(rapid.IntRange(-4, 4).Draw(rt, "shift"))
 		ts := make([]*big.Rat, K)
 		vs := make([]*big.Rat, K)
@@ -164,6 +164,34 @@ func TestOddZigzagNeedsOnlyR(t *testing.T) {
 		}
 		if err := checkInterval(ts, vs, iv); err != nil {
 			rt.Fatal(err)
+		}
+	})
+}
+
+// TestSlideAllRightEvenK: the even-K construction of slide.go on its own
+// gives a verified R-unit net for every zigzag with K even ≥ 6, also with
+// uneven spacing (data that is not a zigzag is skipped).
+func TestSlideAllRightEvenK(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		K := 2 * rapid.IntRange(3, 8).Draw(rt, "half")
+		ts := make([]*big.Rat, K)
+		vs := make([]*big.Rat, K)
+		cur := int64(0)
+		for i := range ts {
+			cur += int64(rapid.IntRange(1, 2).Draw(rt, fmt.Sprintf("gap[%d]", i)))
+			ts[i] = big.NewRat(cur, 1)
+			mag := int64(rapid.IntRange(1, 9).Draw(rt, fmt.Sprintf("mag[%d]", i)))
+			if i%2 == 1 {
+				mag = -mag
+			}
+			vs[i] = big.NewRat(mag, 1)
+		}
+		ln, _ := SortLine(ts, vs)
+		if ln.MinBreakpoints() != K-2 {
+			return
+		}
+		if u := slideAllRight(ln); u == nil || len(u) != K-2 {
+			rt.Fatalf("K = %d zigzag: no verified (K−2)-unit net from sliding right", K)
 		}
 	})
 }

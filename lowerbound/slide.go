@@ -24,9 +24,8 @@ package lowerbound
 // R + 1 ≤ K − 2. So for odd K ≥ 5 every instance (in any dimension, after
 // a projection with distinct values, as in Thm 4.4) is fine-tuned by a
 // 2-layer net with K − 2 neurons. (For K = 4 the rays point the same way and
-// (0, 1, 0, 1) needs 3 = K − 1; for even K ≥ 6 the exact search of exact2.go
-// finds K − 2 on every instance tried, without a proof here.) Each net is
-// verified by the oracle before it is used.
+// (0, 1, 0, 1) needs 3 = K − 1; even K ≥ 6 is settled by slideAllRight
+// below.) Each net is verified by the oracle before it is used.
 
 import (
 	"math/big"
@@ -106,4 +105,64 @@ func meetLines(x0, y0, p, x1, y1, q *big.Rat) *big.Rat {
 	num.Add(num, new(big.Rat).Mul(p, x0))
 	num.Sub(num, new(big.Rat).Mul(q, x1))
 	return num.Quo(num, new(big.Rat).Sub(p, q))
+}
+
+// Even K: slide every breakpoint of a zigzag to the right.
+//
+// For a zigzag (R = K−2 ≥ 3, turn signs σ_1, …, σ_R alternating at
+// t_2, …, t_{K−1}, 1-based), move breakpoint i from t_{i+1} into the open
+// interval (t_{i+1}, t_{i+2}) on its right. Then the slope p_i after it is
+// free in the open ray beyond s_{i+1} in the direction σ_i, independently
+// for every i (interval i+1 has one kink with left value p_{i−1} and right
+// value p_i, and s_{i+1} lies strictly between them exactly when p_i is on
+// the far side, which alternation makes consistent); p_0 = s_1 and ρ = p_R.
+// Face units 1 and 2 right and the rest left: the net exists iff
+// δ_1 + δ_2 = p_2 − s_1 = ρ = p_R, i.e. p_2 − p_R = s_1. The rays of p_2
+// and p_R point the same way iff σ_2 = σ_R iff R is even, and then p_2 − p_R
+// takes every real value. So for even K ≥ 6 every zigzag needs only K − 2
+// units too; with the odd case above: for every K ≥ 5, every 1-D instance
+// is fine-tuned with K − 2 units.
+
+// slideAllRight builds that net for a zigzag with R ≥ 3; nil if it does not
+// apply or does not verify.
+func slideAllRight(ln *Line) []unit {
+	K := len(ln.T)
+	R := K - 2
+	if R < 3 || ln.MinBreakpoints() != R {
+		return nil
+	}
+	s := ln.Slopes()
+	sig := func(i int) int { return s[i].Cmp(s[i-1]) } // turn at data point i (0-based)
+	p := make([]*big.Rat, R+1)
+	p[0] = s[0]
+	for i := 1; i <= R; i++ {
+		p[i] = new(big.Rat).Add(s[i], big.NewRat(int64(sig(i)), 1))
+	}
+	if sig(2) == sig(R) { // p_2 − p_R = s_0 with p_2 = s_2 + σx, p_R = s_R + σy
+		D := new(big.Rat).Sub(s[0], s[2])
+		D.Add(D, s[R])
+		sD := new(big.Rat).Mul(big.NewRat(int64(sig(2)), 1), D) // x − y
+		y := big.NewRat(1, 1)
+		if sD.Sign() < 0 {
+			y.Sub(y, sD)
+		}
+		x := new(big.Rat).Add(y, sD)
+		p[2] = new(big.Rat).Add(s[2], new(big.Rat).Mul(big.NewRat(int64(sig(2)), 1), x))
+		p[R] = new(big.Rat).Add(s[R], new(big.Rat).Mul(big.NewRat(int64(sig(R)), 1), y))
+	}
+	br := make([]*big.Rat, R)
+	jumps := make([]*big.Rat, R)
+	for i := 1; i <= R; i++ {
+		ell := new(big.Rat).Sub(ln.T[i+1], ln.T[i])
+		a := new(big.Rat).Sub(p[i], s[i])
+		a.Mul(a, ell)
+		a.Quo(a, new(big.Rat).Sub(p[i], p[i-1]))
+		br[i-1] = new(big.Rat).Add(ln.T[i], a)
+		jumps[i-1] = new(big.Rat).Sub(p[i], p[i-1])
+	}
+	u := orient(br, jumps, func(j int) bool { return j <= 1 })
+	if _, err := instance.OnLine(ln.T, ln.V).Verify(netFromUnits(ln, u)); err != nil {
+		return nil
+	}
+	return u
 }

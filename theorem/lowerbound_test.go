@@ -45,8 +45,8 @@ func TestT41LHolds(t *testing.T) {
 	if !hasFinding(res, FindProofStep, "m = 1 neurons") {
 		t.Fatalf("no literal-reading finding with a 1-neuron net: %+v", res.Findings)
 	}
-	if !hasFinding(res, FindLooseBound, "for odd K ≥ 5 every instance") {
-		t.Fatalf("no odd-K finding: %+v", res.Findings)
+	if !hasFinding(res, FindLooseBound, "for every K ≥ 5 every instance") {
+		t.Fatalf("no K ≥ 5 finding: %+v", res.Findings)
 	}
 	if !hasFinding(res, FindLooseBound, "(N=1,K=3)") {
 		t.Fatalf("no loose-bound finding for (0,1,0): %+v", res.Findings)
