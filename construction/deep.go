@@ -35,7 +35,7 @@ package construction
 // own shape and the square shape ⌈√K⌉ groups, max width 2⌈√K⌉), U2, U2 with
 // one group (widths (2, 3|T_b|)) and the paper's Fig. 8 block U3 (u3.go,
 // fitted on J only, the block App. B names), with its own shape and with
-// narrowU3Shape. Only the maximum width matters here, so the shapes that
+// NarrowU3Shape. Only the maximum width matters here, so the shapes that
 // minimise it are fair: App. B counts widths, not neurons. Where even the
 // narrowest is wider than the stated bound, the check reports it
 // (theorem/p61.go).
@@ -142,7 +142,7 @@ func narrowestBlock(sub *instance.Instance, u []*big.Rat, f Fault) (*deepBlock, 
 		// The paper's own block (Fig. 8); left out under a planted block
 		// fault, which it would hide.
 		builds = append(builds, func() (*Built, error) { return U3(sub) },
-			func() (*Built, error) { return U3With(sub, U3Options{Shape: narrowU3Shape}) })
+			func() (*Built, error) { return U3With(sub, U3Options{Shape: NarrowU3Shape}) })
 	}
 	for _, build := range builds {
 		b, err := build()
@@ -340,9 +340,9 @@ func yunScaleVec(a *big.Rat, u []*big.Rat) []*big.Rat {
 	return r
 }
 
-// narrowU3Shape is the U3 shape of least maximum width max{2M, 4G} subject
+// NarrowU3Shape is the U3 shape of least maximum width max{2M, 4G} subject
 // to M·G ≥ n (ties: fewer neurons 2M + 4G).
-func narrowU3Shape(n int) (groups, units int) {
+func NarrowU3Shape(n int) (groups, units int) {
 	best, cost := -1, -1
 	for G := 1; G <= n; G++ {
 		M := (n + G - 1) / G

@@ -53,7 +53,11 @@ type p61Budget struct {
 type p61Build func(in *instance.Instance, L int) (*construction.Built, error)
 
 func checkP61(cfg Config) Result {
-	return p61Check(cfg, construction.Deep, p61Budget{gridK: 24, maxK: 48, sweepK: []int{64, 128, 256}})
+	res := p61Check(cfg, construction.Deep, p61Budget{gridK: 24, maxK: 48, sweepK: []int{64, 128, 256}})
+	if res.Verdict != Counterexample && !cfg.Expired() {
+		res.Findings = append(res.Findings, p61BlockWidthFinding(cfg, 30)...)
+	}
+	return res
 }
 
 // p61Point is one checked instance.
@@ -224,4 +228,64 @@ func p61Sweep(Ks []int) []*props.FineTune {
 		}
 	}
 	return out
+}
+
+// p61BlockWidthFinding checks App. B's premise that the Fig. 8 block for
+// |T| = n has maximum width ≤ 4√(3n+2), on the instances with |J| = 3n+2
+// (K = 3n+2, T = {3, 6, …, 3n}), for n = 1..maxN: U3 with the paper's shape
+// (⌈√|J|⌉ groups) is built, verified, and its width compared exactly; the
+// smallest n where it is wider is a proof-step finding (integer widths),
+// together with the width the width-minimising shape gets there.
+func p61BlockWidthFinding(cfg Config, maxN int) []Finding {
+	var first *Finding
+	for n := 1; n <= maxN && !cfg.Expired(); n++ {
+		ft, stated := p61WorstJ(n), bounds.SqrtInt(3*n+2).MulInt(4)
+		paper, err1 := p61BlockWidth(ft, construction.U3Options{})
+		narrow, err2 := p61BlockWidth(ft, construction.U3Options{Shape: construction.NarrowU3Shape})
+		if err1 != nil || err2 != nil || !bounds.LeqInt(narrow, stated) {
+			return nil // the repair does not hold: no claim of it
+		}
+		if first == nil && !bounds.LeqInt(paper, stated) {
+			first = &Finding{Kind: FindProofStep,
+				Text: fmt.Sprintf("App. B takes the Fig. 8 network g_{θ,T} to have maximum width 4·min{√(3|T|+2), √K}; with "+
+					"the paper's √|J| × √|J| grouping rounded to integers (construction.U3) it has width %d > 4√%d at |T| = %d, "+
+					"K = |J| = %d (verified network). The grouping that minimises the width (construction.NarrowU3Shape: more "+
+					"groups, fewer σL units) gives width %d and stays within 4√(3|T|+2) for every |T| = 1..%d on these |J| = 3|T|+2 "+
+					"instances (verified); construction.Deep uses it.", paper, 3*n+2, n, 3*n+2, narrow, maxN),
+				Instance: yunInstance(ft.Inst, map[string]string{"width": fmt.Sprint(paper), "stated": stated.String()})}
+		}
+	}
+	if first == nil || cfg.Expired() {
+		return nil
+	}
+	return []Finding{*first}
+}
+
+// p61WorstJ is the instance with |J| = K = 3n+2: T = {3, 6, …, 3n}.
+func p61WorstJ(n int) *props.FineTune {
+	K := 3*n + 2
+	z := make([]*big.Rat, K)
+	for i := range z {
+		z[i] = new(big.Rat)
+		if (i+1)%3 == 0 {
+			z[i].SetFrac64(int64(2*(i%2)-1), 2)
+		}
+	}
+	return yunFrozen(K, z)
+}
+
+// p61BlockWidth builds U3 with opt, verifies it and returns its maximum width.
+func p61BlockWidth(ft *props.FineTune, opt construction.U3Options) (int, error) {
+	b, err := construction.U3With(ft.Inst, opt)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := oracle.Verify(b.Net, ft.F, ft.Inst.X, ft.Y); err != nil {
+		return 0, err
+	}
+	w := 0
+	for _, v := range b.Net.Widths() {
+		w = max(w, v)
+	}
+	return w, nil
 }

@@ -62,3 +62,14 @@ func TestYunDefaultChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestP61BlockWidthFinding: the paper's U3 grouping is wider than
+// 4√(3n+2) for some small n (integer widths; e.g. |J| = 23 needs 5 σL units
+// of 4 ReLUs, 20 > 4√23): the finding names it with a verified network.
+func TestP61BlockWidthFinding(t *testing.T) {
+	f := p61BlockWidthFinding(yunCfg(), 30)
+	if len(f) != 1 || f[0].Kind != FindProofStep {
+		t.Fatalf("want one proof-step finding, got %+v", f)
+	}
+	t.Log(f[0].Text)
+}
