@@ -32,7 +32,7 @@ func BestTwoLayer(in *instance.Instance) (*construction.Built, *oracle.Certifica
 	var best *construction.Built
 	var cert *oracle.Certificate
 	var failures []string
-	for _, build := range []func(*instance.Instance) (*construction.Built, error){construction.TwoLayer, construction.TwoLayerOriented, minInterpolant} {
+	for _, build := range []func(*instance.Instance) (*construction.Built, error){construction.TwoLayer, construction.TwoLayerOriented, MinInterpolantNet} {
 		b, err := build(in)
 		if err != nil {
 			return nil, nil, err
@@ -52,9 +52,9 @@ func BestTwoLayer(in *instance.Instance) (*construction.Built, *oracle.Certifica
 	return best, cert, nil
 }
 
-// minInterpolant composes lowerbound's 1-D certificate network for the
+// MinInterpolantNet composes lowerbound's 1-D certificate network for the
 // projected data (aᵀx_i, z_i) with the projection a.
-func minInterpolant(in *instance.Instance) (*construction.Built, error) {
+func MinInterpolantNet(in *instance.Instance) (*construction.Built, error) {
 	p, err := construction.PlanTwoLayer(in)
 	if err != nil {
 		return nil, err

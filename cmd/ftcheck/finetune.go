@@ -10,6 +10,7 @@ import (
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/oracle"
+	"github.com/ftcheck/ftcheck/theorem"
 )
 
 func init() {
@@ -28,10 +29,14 @@ var candidates = defaultCandidates
 
 func defaultCandidates(depth int) []candidate {
 	if depth == 2 {
-		return []candidate{{"T4.4", construction.TwoLayer}}
+		return []candidate{
+			{"T4.4", construction.TwoLayer},
+			{"T4.4-oriented", construction.TwoLayerOriented},
+			{"R-interpolant", theorem.MinInterpolantNet},
+		}
 	}
 	lifted := func(in *instance.Instance) (*construction.Built, error) {
-		b, err := construction.TwoLayer(in)
+		b, _, err := theorem.BestTwoLayer(in)
 		if err != nil {
 			return nil, err
 		}
@@ -39,13 +44,14 @@ func defaultCandidates(depth int) []candidate {
 	}
 	return []candidate{
 		{"U1", construction.U1}, {"U2", construction.U2}, {"U3", construction.U3},
-		{"A", construction.AppendixA}, {"T4.4+carrier", lifted},
+		{"A", construction.AppendixA}, {"2-layer+carrier", lifted},
 	}
 }
 
 // built is a verified candidate.
 type built struct {
 	*construction.Built
+	name string // the candidate's name (the Built's own name may be longer)
 	cert *oracle.Certificate
 }
 
@@ -112,7 +118,7 @@ func smallestVerified(in *instance.Instance, f *oracle.Network, d *oracle.Data, 
 		}
 		tried = append(tried, fmt.Sprintf("%s=%d", c.name, b.Neurons))
 		if best == nil || b.Neurons < best.Neurons {
-			best = &built{b, cert}
+			best = &built{b, c.name, cert}
 		}
 	}
 	if best == nil {
@@ -127,7 +133,7 @@ func smallestVerified(in *instance.Instance, f *oracle.Network, d *oracle.Data, 
 
 func printCertificate(w io.Writer, in *instance.Instance, depth int, b *built, tried []string, out string) {
 	fmt.Fprintf(w, "K: %d\nN: %d\nd: %d\ndepth: %d\n", in.K(), in.N(), in.Dim(), depth)
-	fmt.Fprintf(w, "construction: %s\nm: %d\n", b.Name, b.Neurons)
+	fmt.Fprintf(w, "construction: %s\nm: %d\n", b.name, b.Neurons)
 	fmt.Fprintf(w, "m-unpruned: %d\n", b.Unpruned)
 	fmt.Fprintf(w, "widths: %s\n", intsString(b.Widths))
 	fmt.Fprintf(w, "bound: %s\n", paperBound(depth, in.N(), in.K()))
