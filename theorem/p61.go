@@ -108,8 +108,11 @@ func p61Check(cfg Config, build p61Build, bud p61Budget) Result {
 		}
 		tl.see(p)
 	})
-	if out.Failed && shrunk != nil {
+	if out.Failed {
 		tl.fail, tl.failL = shrunk, shrunkL
+		if shrunk == nil { // failed without recording (a panic): report rapid's log
+			tl.fail = &yunFailure{msg: "the property failed: " + out.Log}
+		}
 	}
 	return p61Result(cfg, bud, &tl)
 }

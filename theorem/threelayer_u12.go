@@ -187,8 +187,11 @@ func yunCheck(cfg Config, spec yunSpec, bud yunBudget) Result {
 		tl.see(spec, p)
 		maxBits = max(maxBits, p.bitSize)
 	})
-	if out.Failed && shrunk != nil {
+	if out.Failed {
 		tl.fail = shrunk
+		if shrunk == nil { // failed without recording (a panic): report rapid's log
+			tl.fail = &yunFailure{msg: "the property failed: " + out.Log}
+		}
 	}
 	return yunResult(cfg, spec, bud, &tl, maxBits)
 }
@@ -353,6 +356,9 @@ func yunCountFinding(kind FindingKind, spec yunSpec, p *yunPoint, repro, why str
 
 // yunInstance converts an instance to the exact strings of a finding.
 func yunInstance(in *instance.Instance, params map[string]string) *Instance {
+	if in == nil {
+		return nil
+	}
 	out := &Instance{K: in.K(), N: in.N(), Params: params}
 	for _, i := range in.T() {
 		out.T = append(out.T, i+1)
