@@ -193,7 +193,7 @@ func layoutInstance(K, mask, layout int) *instance.Instance {
 
 func tlCounterexample(id string, cfg Config, ft *props.FineTune, msg string) Finding {
 	return Finding{Kind: FindCounterexample, Reproduce: tlReproduce(id, cfg),
-		Instance: tlInstance(ft.Inst, nil), Text: "fails on this (shrunk) instance: " + msg}
+		Instance: FromInstance(ft.Inst, nil), Text: "fails on this (shrunk) instance: " + msg}
 }
 
 func checkT44(cfg Config) Result {
@@ -304,7 +304,7 @@ func orientedFinding(cfg Config) []Finding {
 	_ = or.Net.WriteJSON(&sb)
 	js := sb.String()
 	return []Finding{{Kind: FindLooseBound, Reproduce: tlReproduce("T4.1-U", cfg),
-		Instance: tlInstance(in, map[string]string{"m_paper": fmt.Sprint(paper.Neurons), "m_oriented": fmt.Sprint(or.Neurons), "network": js}),
+		Instance: FromInstance(in, map[string]string{"m_paper": fmt.Sprint(paper.Neurons), "m_oriented": fmt.Sprint(or.Neurons), "network": js}),
 		Text: fmt.Sprintf("For K ≥ 3N+2 the bound 3N+1 is loose by one: m*(N, K) = 3N. Proof: continue the interpolant on J linearly on both rays and open each "+
 			"hinge towards a flat chord (δ_j·σ(w_j − s) left of it, δ_j·σ(s − w_j) right of it); then the neurons are the interior breakpoints, at most |J|−2 ≤ 3N. "+
 			"A flat chord exists because the K−N ≥ 2N+2 unchanged samples lie in at most N+1 blocks, so some block has two kept end points with z = 0. "+

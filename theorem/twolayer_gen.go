@@ -59,23 +59,6 @@ func twoLayerProblem(maxK int) *rapid.Generator[*props.FineTune] {
 	})
 }
 
-// tlInstance converts an instance into a finding's exact strings.
-func tlInstance(in *instance.Instance, params map[string]string) *Instance {
-	out := &Instance{K: in.K(), N: in.N(), Params: params}
-	for _, i := range in.T() {
-		out.T = append(out.T, i+1)
-	}
-	for i, x := range in.X {
-		row := make([]string, len(x))
-		for q, v := range x {
-			row[q] = oracle.FormatRat(v)
-		}
-		out.X = append(out.X, row)
-		out.Z = append(out.Z, oracle.FormatRat(in.Z[i]))
-	}
-	return out
-}
-
 // positionsAlong recomputes, independently of the construction, the order of
 // the rows along a (checking every projection is distinct) and returns the
 // 1-based positions of the changed samples in that order.

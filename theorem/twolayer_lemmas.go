@@ -424,7 +424,7 @@ func l45LiteralFinding(cfg Config) *Finding {
 		return nil
 	}
 	in := instance.OnLine(fail.w, fail.z)
-	return &Finding{Kind: FindProofStep, Reproduce: tlReproduce("L4.5", cfg), Instance: tlInstance(in, nil),
+	return &Finding{Kind: FindProofStep, Reproduce: tlReproduce("L4.5", cfg), Instance: FromInstance(in, nil),
 		Text: "The induction step as printed appends the neuron σ(x − w_{k+1}) with weight (z_{k+1} − z_{k+2})/(w_{k+1} − w_{k+2}), the new chord's slope; " +
 			"the slope of h on [w_{k+1}, ∞) is then the sum of all chord slopes so far, not the new one. The weight must be the change of slope, s_{k+1} − s_k " +
 			"(and the base case's second 'b1 = z1' is b2 = z1). On this shrunk point set the printed weights miss a value: " + fail.msg +
