@@ -255,6 +255,7 @@ func checkT41U(cfg Config) Result {
 			"exhaustive over every T ⊆ [K], 3 ≤ K ≤ 9, on the line and a planar grid (%d), and %d rapid instances (K in [3, %d], d in [1, 8], N in [0, K], adversarial T, z, points and f of depth 1–3). "+
 			"N = 0 gives the network with no neurons.", ex+n, ex, n, tlMaxK)}
 	res.Findings = append(res.Findings, orientedFinding(cfg)...)
+	res.Findings = append(res.Findings, exactTwoLayerFinding(cfg)...)
 	return res
 }
 
