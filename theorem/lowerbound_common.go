@@ -26,23 +26,6 @@ func lbReproduce(id string, cfg Config) string {
 	return fmt.Sprintf("ftcheck check %s -seed %d -checks %d", id, cfg.Seed, cfg.Checks)
 }
 
-// lbInstance converts a 1-D (or any) instance into a finding's exact strings.
-func lbInstance(in *instance.Instance, params map[string]string) *Instance {
-	out := &Instance{K: in.K(), N: in.N(), Params: params}
-	for _, i := range in.T() {
-		out.T = append(out.T, i+1)
-	}
-	for i, x := range in.X {
-		row := make([]string, len(x))
-		for q, v := range x {
-			row[q] = oracle.FormatRat(v)
-		}
-		out.X = append(out.X, row)
-		out.Z = append(out.Z, oracle.FormatRat(in.Z[i]))
-	}
-	return out
-}
-
 // witnessSweep is the outcome of checking the witnesses over the grid.
 type witnessSweep struct {
 	points      int      // (N, K) grid points
@@ -105,7 +88,7 @@ func (ws *witnessSweep) paperWitnessFinding(id string, cfg Config, pieces string
 		br = append(br, oracle.FormatRat(b))
 	}
 	return &Finding{Kind: FindProofStep, Reproduce: lbReproduce(id, cfg),
-		Instance: lbInstance(in, map[string]string{"R": fmt.Sprint(ws.firstPaperR), "needed": fmt.Sprint(lowerbound.NeededBreakpoints(N, K))}),
+		Instance: FromInstance(in, map[string]string{"R": fmt.Sprint(ws.firstPaperR), "needed": fmt.Sprint(lowerbound.NeededBreakpoints(N, K))}),
 		Text: fmt.Sprintf("Sec. 4.1's witness for K = 2N+1 (T = {2,4,…,2N}, z_i = 2 if 4|i, −1 if i ≡ 2 mod 4) does not force %s: "+
 			"consecutive convex turns share one breakpoint placed between data points, so the least number of breakpoints of any "+
 			"interpolant is R = %d < K−2 = %d at N = %d, K = %d (breakpoints %s; e.g. the lines of chords 1 and 3 meet at 7/3 ∈ (2,3)). "+
@@ -211,7 +194,7 @@ func literalFinding(id string, cfg Config, threeLayer bool) Finding {
 		return Finding{Kind: FindProofStep, Text: "literal reading: certificate failed: " + err.Error()}
 	}
 	return Finding{Kind: FindProofStep, Reproduce: lbReproduce(id, cfg),
-		Instance: lbInstance(in, map[string]string{"m": fmt.Sprint(iv.Hi)}),
+		Instance: FromInstance(in, map[string]string{"m": fmt.Sprint(iv.Hi)}),
 		Text: fmt.Sprintf("statement as written: the theorem says \"for given x_i, z_i, suppose eq. 3 holds for some g with m neurons; "+
 			"then %s ≤ m\", which read literally (for every instance) is false: this instance (N = %d, K = %d) is fine-tuned by a "+
 			"network with m = %d neurons, verified exactly by the oracle. The intended statement, used by eq. 7 and Sec. 4.1/5.1, is "+

@@ -95,7 +95,7 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 	if len(ws.oursShort) > 0 {
 		res.Verdict = Inconclusive
 		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: lbReproduce("T4.1-L", cfg),
-			Instance: lbInstance(ws.firstOurs, nil),
+			Instance: FromInstance(ws.firstOurs, nil),
 			Text:     fmt.Sprintf("the harness's witness forces fewer than min{3N, K−2} breakpoints at %d grid points (N,K): %s", len(ws.oursShort), lbList(ws.oursShort, 12, true))})
 	}
 	if f := ws.paperWitnessFinding("T4.1-L", cfg, "K−1 pieces"); f != nil {
@@ -105,14 +105,14 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 	// Beyond: extremality of the witnesses and certificates.
 	extOut, extFail, extN := extremalSearch()
 	if extOut.Failed && extFail != nil {
-		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample, Reproduce: lbReproduce("T4.1-L", cfg), Instance: lbInstance(extFail, nil),
+		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample, Reproduce: lbReproduce("T4.1-L", cfg), Instance: FromInstance(extFail, nil),
 			Text: "a 1-D instance forces more than min{3N, K−2} breakpoints, so more neurons than Theorem 4.1.1 allows"})
 		res.Verdict = Counterexample
 	}
 	decided, atR, certs, above := certifyWitnesses(witness, bud.certK)
 	oddOut, oddFail, oddN := oddKSearch()
 	if oddOut.Failed {
-		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: lbReproduce("T4.1-L", cfg), Instance: lbInstance(oddFail, nil),
+		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: lbReproduce("T4.1-L", cfg), Instance: FromInstance(oddFail, nil),
 			Text: "the harness's K ≥ 5 construction (lowerbound/slide.go) did not give K−2 neurons on this instance; its beyond-paper claim is withdrawn"})
 	} else {
 		res.Findings = append(res.Findings, oddKFinding(cfg, oddN))
@@ -289,13 +289,13 @@ func exactSmall(cfg Config) (Finding, int) {
 	for K := 3; K <= 4; K++ {
 		for N := 0; N <= K; N++ {
 			if h, ok := first[[2]int{N, K}]; ok {
-				pts = append(pts, fmt.Sprintf("(N=%d,K=%d): z=%s", N, K, strings.Join(lbInstance(h.in, nil).Z, ",")))
+				pts = append(pts, fmt.Sprintf("(N=%d,K=%d): z=%s", N, K, strings.Join(FromInstance(h.in, nil).Z, ",")))
 			}
 		}
 	}
 	h := first[[2]int{1, 3}]
 	return Finding{Kind: FindLooseBound, Reproduce: lbReproduce("T4.1-L", cfg),
-		Instance: lbInstance(h.in, map[string]string{"R": "1", "m*": "2"}),
+		Instance: FromInstance(h.in, map[string]string{"R": "1", "m*": "2"}),
 		Text: fmt.Sprintf("beyond the paper: exact 2-layer m* (every placement, orientation and sign of R units decided by exact LPs; "+
 			"the (R+1)-unit nets verified by the oracle) over all %d instances x_i = i, z ∈ {−1,0,1,2}^K, K = 3, 4. Instances needing "+
 			"K−1 = min{3N+1, K−1} neurons exist at %s, so there m*(N, K) = K−1, the upper bound of Thm 4.1.1, and the stated lower "+
@@ -303,7 +303,7 @@ func exactSmall(cfg Config) (Finding, int) {
 			"Smallest: the attached z = (%s) has R = 1, but one neuron gives a monotone function. "+
 			"A 2-layer net needs R or R+1 neurons on 1-D data, R+1 exactly when no minimum interpolant splits its slope jumps into "+
 			"left- and right-facing units matching both outer slopes (e.g. (0,1,0,1,0) needs only R = 3).", n, strings.Join(pts, "; "),
-			strings.Join(lbInstance(h.in, nil).Z, ", "))}, n
+			strings.Join(FromInstance(h.in, nil).Z, ", "))}, n
 }
 
 // lbNext advances a base-b counter; false after the last value.

@@ -90,7 +90,7 @@ func checkT51LWith(cfg Config, bud lbBudget, paper func(d1, d2 int) int) Result 
 	cons, consN := sharpConsistency()
 	if cons != nil {
 		sharpOK = false
-		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: repro, Instance: lbInstance(cons, nil),
+		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: repro, Instance: FromInstance(cons, nil),
 			Text: "the sharper 3-layer lower bound exceeds a verified 3-layer net on this 1-D instance; the beyond-paper bound is withdrawn"})
 	}
 	if sharpOK {
