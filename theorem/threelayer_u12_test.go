@@ -20,7 +20,7 @@ func yunCfg() Config {
 // K, reported as a proof-step finding at the smallest such K with N ≥ 1 (K = 3, where
 // m = 8 > 4√3).
 func TestT51U1Holds(t *testing.T) {
-	res := yunCheck(yunCfg(), yunU1Spec(), yunBudget{gridK: 40, maxK: 64})
+	res := yunCheck(yunCfg(), yunU1Spec(), yunBudget{gridK: 30, maxK: 48})
 	if res.Verdict != Holds {
 		t.Fatalf("verdict %s: %s %+v", res.Verdict, res.Evidence, res.Findings)
 	}
@@ -31,7 +31,7 @@ func TestT51U1Holds(t *testing.T) {
 		t.Fatalf("K = 3: want m = 8 (hard-tanh widths 1 and 3), got %v", res.Findings[0].Instance.Params)
 	}
 	t.Log(res.Evidence)
-	lean := yunLeanFinding(yunCfg(), yunBudget{gridK: 24, maxK: 48})
+	lean := yunLeanFinding(yunCfg(), yunBudget{gridK: 16, maxK: 32})
 	if len(lean) != 1 || lean[0].Kind != FindBeyondPaper {
 		t.Fatalf("the one-sided-clip U1 should fit within 4√K everywhere: %+v", lean)
 	}
