@@ -10,7 +10,24 @@ import (
 	"strconv"
 )
 
-var pointHeader = []string{"K", "depth", "N", "restart", "least_m", "d1", "d2", "loss_ft", "capped", "trainings"}
+// pointHeader names the columns of fig9.csv; params (weights and biases of
+// g at the least m, with d = 10 inputs) was added last, and ReadPoints
+// accepts tables without it.
+var pointHeader = []string{"K", "depth", "N", "restart", "least_m", "d1", "d2", "loss_ft", "capped", "trainings", "params"}
+
+// Params is the number of weights and biases of a g with m hidden neurons,
+// d inputs and the given depth (Split's widths).
+func Params(depth, m, d int) int {
+	if m == 0 {
+		return 1 // the constant output
+	}
+	n, in := 0, d
+	for _, w := range append(Split(depth, m), 1) {
+		n += w*in + w
+		in = w
+	}
+	return n
+}
 
 // WritePoints writes the least-m table of r as CSV.
 func WritePoints(w io.Writer, r *Result) error {
@@ -28,7 +45,7 @@ func WritePoints(w io.Writer, r *Result) error {
 		cw.Write([]string{
 			strconv.Itoa(r.Config.K), strconv.Itoa(p.Depth), strconv.Itoa(p.N), strconv.Itoa(p.Restart),
 			strconv.Itoa(p.LeastM), d1, d2, strconv.FormatFloat(p.Loss, 'f', 5, 64),
-			strconv.FormatBool(p.Capped), strconv.Itoa(p.Trainings),
+			strconv.FormatBool(p.Capped), strconv.Itoa(p.Trainings), strconv.Itoa(Params(p.Depth, p.LeastM, r.Config.D)),
 		})
 	}
 	cw.Flush()
@@ -56,7 +73,7 @@ func ReadPoints(r io.Reader) (k int, pts []Point, err error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	if len(rows) == 0 || len(rows[0]) != len(pointHeader) || rows[0][0] != "K" {
+	if len(rows) == 0 || len(rows[0]) < len(pointHeader)-1 || rows[0][0] != "K" {
 		return 0, nil, fmt.Errorf("not a fig9 points table: header %v, want %v", first(rows), pointHeader)
 	}
 	for i, row := range rows[1:] {

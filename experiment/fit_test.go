@@ -28,3 +28,18 @@ func TestFitRecoversPowerLaw(t *testing.T) {
 		t.Errorf("identical restarts fitted different exponents: %v, %v", f.Min, f.Max)
 	}
 }
+
+// Params counts weights and biases: 2-layer m = 69 with d = 10 is
+// 69·10 + 69 + 69 + 1 = 829; 3-layer m = 46 (23, 23) is
+// 23·10 + 23 + 23·23 + 23 + 23 + 1 = 829.
+func TestParams(t *testing.T) {
+	if p := Params(2, 69, 10); p != 829 {
+		t.Errorf("2-layer m=69: %d params, want 829", p)
+	}
+	if p := Params(3, 46, 10); p != 829 {
+		t.Errorf("3-layer m=46: %d params, want 829", p)
+	}
+	if p := Params(3, 3, 1); p != 2*1+2+1*2+1+1+1 {
+		t.Errorf("3-layer m=3 (2, 1), d=1: %d params", p)
+	}
+}

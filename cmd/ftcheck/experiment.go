@@ -42,7 +42,7 @@ func runFig9(stdout, stderr io.Writer, args []string) error {
 	quick := fs.Bool("quick", false, "small version: K = 200, coarser grid, shorter training (under a minute)")
 	seed := fs.Uint64("seed", 1, "seed of the data, relabelling and initialisations")
 	out := fs.String("out", ".", "directory for fig9.csv, fig9-runs.csv, fig9.png, fig9.svg")
-	from := fs.String("from", "", "redraw the figure from an existing fig9.csv instead of training")
+	from := fs.String("from", "", "redraw the figure (and rewrite DIR/fig9.csv) from an existing fig9.csv instead of training")
 	noCons := fs.Bool("no-constructions", false, "do not build and verify the exact constructions for the figure")
 	if help, err := parseFlags(fs, args, false); help || err != nil {
 		return err
@@ -103,6 +103,12 @@ func redrawFig9(stdout, stderr io.Writer, csvPath, dir string, withCons bool) er
 		return usageErr("%s: %v", csvPath, err)
 	}
 	fits := experiment.FitExponents(pts)
+	// Rewrite the table in DIR in the current format (it gains the params
+	// column when read from an older file); d = 10 as in Sec. 7.
+	table := &experiment.Result{Config: experiment.Config{K: k, D: 10}, Points: pts}
+	if err := writeFileAtomic(filepath.Join(dir, "fig9.csv"), func(w io.Writer) error { return experiment.WritePoints(w, table) }); err != nil {
+		return err
+	}
 	var cons []experiment.ConstructionCount
 	if withCons {
 		cons = experiment.Constructions(k, gridOf(pts), 1)
