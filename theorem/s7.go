@@ -25,6 +25,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/ftcheck/ftcheck/experiment"
@@ -82,6 +83,9 @@ func judgeS7(run *experiment.Result) Result {
 	default:
 		res.Verdict = Holds
 	}
+	if f, ok := s7SameParams(run); ok {
+		res.Findings = append(res.Findings, f)
+	}
 	if !math.IsNaN(f3.Exponent) && !math.IsNaN(f2.Exponent) && f3.Exponent >= f2.Exponent {
 		res.Findings = append(res.Findings, Finding{
 			Kind:      FindProofStep,
@@ -90,6 +94,43 @@ func judgeS7(run *experiment.Result) Result {
 		})
 	}
 	return res
+}
+
+// s7SameParams compares, at the largest N, the median number of parameters
+// of the least 2-layer and 3-layer g. When they are within 25% of each other
+// the run suggests that the least m follows the parameter count needed for
+// ℓ_FT ≤ 0.04, not the depth: a 3-layer net has about m²/4 parameters, a
+// 2-layer one about (d+2)·m, so equal counts alone give m ∝ √P against m ∝ P.
+func s7SameParams(run *experiment.Result) (Finding, bool) {
+	c := run.Config
+	if len(c.Ns) == 0 {
+		return Finding{}, false
+	}
+	n := c.Ns[len(c.Ns)-1]
+	med := map[int]int{}
+	for _, depth := range []int{2, 3} {
+		var ps []int
+		for _, p := range run.Points {
+			if p.Depth == depth && p.N == n && p.LeastM > 0 && !p.Capped {
+				ps = append(ps, experiment.Params(depth, p.LeastM, c.D))
+			}
+		}
+		if len(ps) == 0 {
+			return Finding{}, false
+		}
+		sort.Ints(ps)
+		med[depth] = ps[len(ps)/2]
+	}
+	p2, p3 := float64(med[2]), float64(med[3])
+	if math.Abs(p2-p3) > 0.25*math.Max(p2, p3) {
+		return Finding{}, false
+	}
+	return Finding{
+		Kind: FindBeyondPaper,
+		Text: fmt.Sprintf("at N = %d the least 2-layer and 3-layer g have about the same number of parameters (medians %d and %d): in this run the least m tracks the parameter count that reaches ℓ_FT ≤ %g, which a 3-layer net reaches with fewer neurons (about m²/4 parameters against (d+2)·m); Thm 4.1 and 5.1 bound exact fits of worst-case instances, a different question",
+			n, med[2], med[3], c.Target),
+		Reproduce: fmt.Sprintf("ftcheck experiment fig9 -quick -seed %d", s7Seed),
+	}, true
 }
 
 func s7Evidence(run *experiment.Result) string {

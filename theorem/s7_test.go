@@ -62,3 +62,30 @@ func TestS7FlagsNoSeparation(t *testing.T) {
 		t.Errorf("equal exponents: findings %+v, want one proof-step", fs)
 	}
 }
+
+// The parameter-count finding appears when the least 2- and 3-layer g at
+// the largest N have parameter counts within 25% (m = 69 and 46 at d = 10:
+// 829 each), and not when they are far apart (m = 69 against m = 10).
+func TestS7SameParamsFinding(t *testing.T) {
+	r := plantedS7(0.5, 0.9)
+	n := r.Config.Ns[len(r.Config.Ns)-1]
+	withM := func(m2, m3 int) *experiment.Result {
+		c := *r
+		c.Points = []experiment.Point{{Depth: 2, N: n, LeastM: m2}, {Depth: 3, N: n, LeastM: m3}}
+		return &c
+	}
+	has := func(res Result) bool {
+		for _, f := range res.Findings {
+			if f.Kind == FindBeyondPaper {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(judgeS7(withM(69, 46))) {
+		t.Errorf("equal parameter counts (829, 829): no finding")
+	}
+	if has(judgeS7(withM(69, 10))) {
+		t.Errorf("parameter counts 829 and %d: finding anyway", experiment.Params(3, 10, 10))
+	}
+}
