@@ -31,6 +31,7 @@ package construction
 import (
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/oracle"
@@ -78,7 +79,7 @@ func u1Build(in *instance.Instance, m, G int, f Fault) (*Built, error) {
 		fmt.Sprintf("Yun et al. 2019 Thm 3.1 net: %d groups of %d (hard-tanh widths %d, %d; ReLU widths %d, %d)", m, G, m, G, 2*m, 2*G))
 	b.Scale = scale
 	if scale.Cmp(big.NewRat(1, 1)) != 0 {
-		b.Notes = append(b.Notes, "targets rescaled by 1/"+scale.RatString()+" into [−1, 1]; the output layer multiplies back")
+		b.Notes = append(b.Notes, "targets divided by "+oracle.FormatRat(scale)+" into [−1, 1]; the output layer multiplies back")
 	}
 	if !LeqPlusSqrt(big.NewRat(int64(net.Hidden()), 1), new(big.Rat), big.NewRat(4, 1), big.NewRat(int64(in.K()), 1)) {
 		b.Notes = append(b.Notes, fmt.Sprintf("m = %d exceeds the stated 4√K (K = %d is not a perfect square: integer widths)", net.Hidden(), in.K()))
@@ -191,7 +192,13 @@ func U1Lean(in *instance.Instance) (*Built, error) {
 		mixedExpand(g2, mid.W, mid.B),
 		mixedReadout(g2, [][]*big.Rat{W3}, []*big.Rat{b3}),
 	}}
-	lean := NewBuilt("U1 (one-sided clips)", net, net.Hidden(), append(b.Notes, "end windows and end ranks clip on one side: 1 ReLU each (beyond the paper)")...)
+	var notes []string
+	for _, n := range b.Notes {
+		if !strings.Contains(n, "exceeds the stated") { // U1's count, not ours
+			notes = append(notes, n)
+		}
+	}
+	lean := NewBuilt("U1 (one-sided clips)", net, net.Hidden(), append(notes, "end windows and end ranks clip on one side: 1 ReLU each (beyond the paper)")...)
 	lean.Scale = b.Scale
 	return lean, nil
 }

@@ -45,6 +45,11 @@ func defaultCandidates(depth int) []candidate {
 	return []candidate{
 		{"U1", construction.U1}, {"U2", construction.U2}, {"U3", construction.U3},
 		{"A", construction.AppendixA}, {"2-layer+carrier", lifted},
+		{"U1-lean", construction.U1Lean},
+		{"U2-one-window", func(in *instance.Instance) (*construction.Built, error) { return construction.U2Groups(in, 1) }},
+		{"U3-on-T", func(in *instance.Instance) (*construction.Built, error) {
+			return construction.U3With(in, construction.U3Options{OnT: true})
+		}},
 	}
 }
 
