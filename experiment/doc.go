@@ -29,10 +29,18 @@
 //
 //   - MLP (mlp.go): a ReLU network whose parameters are one flat vector, with
 //     the loss gradient by backpropagation written once and tested against
-//     central finite differences;
+//     central finite differences (mlp_test.go, with planted wrong gradients);
 //   - Adam (adam.go) on that vector, and Train (train.go);
-//   - Fig9 (fig9.go): the sweep, over both cores, with restarts and the search
-//     for the least m by doubling and bisection;
-//   - plots (plot.go, plotbounds.go): Fig. 9 with the paper's bounds, and
-//     Fig. 5 (Cor. 5.2) beside Cor. 4.2.
+//   - Synthetic, Relabel, Pretrain (data.go): D, D' and the frozen f;
+//   - Search (search.go): least m by doubling and bisection;
+//   - Fig9 (fig9.go): the sweep over both cores, each training on its own
+//     random stream so the result depends on the seed only; FitExponents
+//     (fit.go, gonum stat); the CSV tables (csv.go);
+//   - Constructions (constructions.go): the exact constructions' neuron
+//     counts, each network verified by the oracle before it is drawn;
+//   - Figure, Fig9Plot, BoundsPlot (figure.go, plot.go, plotbounds.go): Fig. 9
+//     with the paper's bounds and the constructions, Fig. 5 (Cor. 5.2) beside
+//     Cor. 4.2, as PNG and SVG.
+//
+// The full run (FullConfig) and its numbers are in docs/figures.md.
 package experiment
