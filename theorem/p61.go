@@ -185,7 +185,7 @@ func p61Result(cfg Config, bud p61Budget, tl *p61Tally) Result {
 		res.Evidence = scope + "; the App. B network FAILS on the attached instance"
 		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample,
 			Text:     "the stacked network of App. B does not fine-tune this instance: " + tl.fail.msg,
-			Instance: yunInstance(tl.fail.in, map[string]string{"L": fmt.Sprint(tl.failL)}), Reproduce: repro})
+			Instance: FromInstance(tl.fail.in, map[string]string{"L": fmt.Sprint(tl.failL)}), Reproduce: repro})
 		return res
 	case cfg.Expired():
 		res.Verdict = Inconclusive
@@ -202,7 +202,7 @@ func p61Result(cfg Config, bud p61Budget, tl *p61Tally) Result {
 				"U3 of Fig. 8, each with its width-minimising integer shape) give maximum width %d > %s. App. B needs blocks "+
 				"of width ≤ 4·min{√(3|T_i|+2), √K}; integer widths do not give it here. Not certified at %d of %d instances",
 				p.L, p.N, p.K, p.w, p.stated, tl.wide, tl.checked),
-			Instance:  yunInstance(p.in, map[string]string{"L": fmt.Sprint(p.L), "width": fmt.Sprint(p.w), "stated": p.stated.String()}),
+			Instance:  FromInstance(p.in, map[string]string{"L": fmt.Sprint(p.L), "width": fmt.Sprint(p.w), "stated": p.stated.String()}),
 			Reproduce: repro})
 	}
 	return res
@@ -255,7 +255,7 @@ func p61BlockWidthFinding(cfg Config, maxN int) []Finding {
 					"K = |J| = %d (verified network). The grouping that minimises the width (construction.NarrowU3Shape: more "+
 					"groups, fewer σL units) gives width %d and stays within 4√(3|T|+2) for every |T| = 1..%d on these |J| = 3|T|+2 "+
 					"instances (verified); construction.Deep uses it.", paper, 3*n+2, n, 3*n+2, narrow, maxN),
-				Instance: yunInstance(ft.Inst, map[string]string{"width": fmt.Sprint(paper), "stated": stated.String()})}
+				Instance: FromInstance(ft.Inst, map[string]string{"width": fmt.Sprint(paper), "stated": stated.String()})}
 		}
 	}
 	if first == nil || cfg.Expired() {

@@ -315,7 +315,7 @@ func yunResult(cfg Config, spec yunSpec, bud yunBudget, tl *yunTally, maxBits in
 		res.Evidence = scope + "; the construction FAILS on the attached instance"
 		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample,
 			Text:     fmt.Sprintf("%s (the network the proof of Thm 5.1.1 builds) does not fine-tune this instance: %s", spec.part, tl.fail.msg),
-			Instance: yunInstance(tl.fail.in, nil), Reproduce: repro})
+			Instance: FromInstance(tl.fail.in, nil), Reproduce: repro})
 		return res
 	}
 	if cfg.Expired() {
@@ -350,28 +350,8 @@ func yunCountFinding(kind FindingKind, spec yunSpec, p *yunPoint, repro, why str
 	return Finding{Kind: kind,
 		Text: fmt.Sprintf("%s uses m = %d ReLUs at N = %d, K = %d, above the stated %s = %s: %s",
 			spec.part, p.m, p.N, p.K, spec.part, p.stated, why),
-		Instance:  yunInstance(p.in, map[string]string{"m": fmt.Sprint(p.m), "stated": p.stated.String()}),
+		Instance:  FromInstance(p.in, map[string]string{"m": fmt.Sprint(p.m), "stated": p.stated.String()}),
 		Reproduce: repro}
-}
-
-// yunInstance converts an instance to the exact strings of a finding.
-func yunInstance(in *instance.Instance, params map[string]string) *Instance {
-	if in == nil {
-		return nil
-	}
-	out := &Instance{K: in.K(), N: in.N(), Params: params}
-	for _, i := range in.T() {
-		out.T = append(out.T, i+1)
-	}
-	for i, x := range in.X {
-		row := make([]string, len(x))
-		for q, v := range x {
-			row[q] = oracle.FormatRat(v)
-		}
-		out.X = append(out.X, row)
-		out.Z = append(out.Z, oracle.FormatRat(in.Z[i]))
-	}
-	return out
 }
 
 // yunU2PaperFinding searches for the smallest instance where the paper's
@@ -415,7 +395,7 @@ func yunU2PaperFinding(cfg Config) []Finding {
 			"rank and equal target share the value, so each bump fires on both, and the paper's δ < min_{i≠j}|z_i − z_j|/2 " +
 			"is 0 when two targets are equal. Fix (construction.U2, verified): solve each unit's system with target 0 at x_i " +
 			"and 1 in the other groups, same count 2⌊√K⌋ + 3N.",
-		Instance:  yunInstance(shrunk.in, nil),
+		Instance:  FromInstance(shrunk.in, nil),
 		Reproduce: fmt.Sprintf("ftcheck check T5.1-U -seed %d -checks %d", cfg.Seed, cfg.Checks)}}
 }
 
