@@ -52,11 +52,14 @@ func BoundsPlot(m int) (*Figure, error) {
 			plotter.XY{X: 3, Y: 3}, plotter.XY{X: float64(small), Y: float64(small)})
 	}
 	// Regime 2: ⌊m²/108 − 2/3⌋ ≤ N* ≤ K for ⌊m²/16⌋+1 ≤ K < (m²+m+4)/2.
-	a, b := float64(max(small+1, 3)), float64(large-1)
-	add(fmt.Sprintf("3-layer: %d ≤ N* ≤ K for %d ≤ K < (m²+m+4)/2 = %s", lower3, small+1, largeR.RatString()), red, true,
-		plotter.XY{X: a, Y: lo3}, plotter.XY{X: b, Y: lo3}, plotter.XY{X: b, Y: b}, plotter.XY{X: a, Y: a})
+	// It is empty when no K ≥ 3 lies in it (m ≤ 2).
+	if from := max(small+1, 3); from <= large-1 {
+		a, b := float64(from), float64(large-1)
+		add(fmt.Sprintf("3-layer: %d ≤ N* ≤ K for %d ≤ K < (m²+m+4)/2 = %s", lower3, from, largeR.RatString()), red, true,
+			plotter.XY{X: a, Y: lo3}, plotter.XY{X: b, Y: lo3}, plotter.XY{X: b, Y: b}, plotter.XY{X: a, Y: a})
+	}
 	// Regime 3: ⌊m²/108 − 2/3⌋ ≤ N* ≤ (m²+m)/6 for K ≥ (m²+m+4)/2.
-	c, d := float64(large), float64(kMax)
+	c, d := float64(max(large, 3)), float64(kMax)
 	add(fmt.Sprintf("3-layer: %d ≤ N* ≤ (m²+m)/6 = %s for K ≥ %d", lower3, upper3R.RatString(), large), grn, true,
 		plotter.XY{X: c, Y: lo3}, plotter.XY{X: d, Y: lo3}, plotter.XY{X: d, Y: upper3}, plotter.XY{X: c, Y: upper3})
 	if err != nil {
