@@ -53,7 +53,11 @@ type p61Budget struct {
 type p61Build func(in *instance.Instance, L int) (*construction.Built, error)
 
 func checkP61(cfg Config) Result {
-	res := p61Check(cfg, construction.Deep, p61Budget{gridK: 24, maxK: 48, sweepK: []int{64, 128, 256}})
+	sweep := []int{64, 128, 256}
+	if cfg.Checks < 100 {
+		sweep = sweep[:1]
+	}
+	res := p61Check(cfg, construction.Deep, p61Budget{gridK: scaled(cfg, 24, 8), maxK: scaled(cfg, 48, 16), sweepK: sweep})
 	if res.Verdict != Counterexample && !cfg.Expired() {
 		res.Findings = append(res.Findings, p61BlockWidthFinding(cfg, 30)...)
 	}

@@ -113,21 +113,22 @@ func yunU2Count(N, K int) int {
 }
 
 func checkT51U1(cfg Config) Result {
-	res := yunCheck(cfg, yunU1Spec(), yunU1Default)
+	res := yunCheck(cfg, yunU1Spec(), yunBudget{gridK: scaled(cfg, yunU1Default.gridK, 12), maxK: scaled(cfg, yunU1Default.maxK, 32)})
 	if res.Verdict == Counterexample || cfg.Expired() {
 		return res
 	}
-	res.Findings = append(res.Findings, yunLeanFinding(cfg, yunBudget{gridK: 40, maxK: 128})...)
+	res.Findings = append(res.Findings, yunLeanFinding(cfg, yunBudget{gridK: scaled(cfg, 40, 12), maxK: scaled(cfg, 128, 32)})...)
 	return res
 }
 
 func checkT51U2(cfg Config) Result {
-	res := yunCheck(cfg, yunU2Spec(), yunU2Default)
+	bud := yunBudget{gridK: scaled(cfg, yunU2Default.gridK, 12), maxK: scaled(cfg, yunU2Default.maxK, 32), maxN: scaled(cfg, yunU2Default.maxN, 8)}
+	res := yunCheck(cfg, yunU2Spec(), bud)
 	if res.Verdict == Counterexample || cfg.Expired() {
 		return res
 	}
 	res.Findings = append(res.Findings, yunU2PaperFinding(cfg)...)
-	res.Findings = append(res.Findings, yunOneGroupFinding(cfg, yunU2Default.gridK)...)
+	res.Findings = append(res.Findings, yunOneGroupFinding(cfg, bud.gridK)...)
 	return res
 }
 

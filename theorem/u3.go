@@ -47,7 +47,11 @@ type u3Budget struct {
 
 var u3Default = u3Budget{gridN: 300, sweepN: 10000, buildN: 40, maxK: 256}
 
-func checkT51U3(cfg Config) Result { return checkT51U3With(cfg, construction.U3, u3Default) }
+func checkT51U3(cfg Config) Result {
+	bud := u3Default
+	bud.buildN, bud.maxK = scaled(cfg, bud.buildN, 10), scaled(cfg, bud.maxK, 32)
+	return checkT51U3With(cfg, construction.U3, bud)
+}
 
 // u3Count is min over G of 2M + 4G with M = ⌈√n⌉ groups and M·G ≥ n — the
 // paper's √n × √n shape rounded up — by brute force: the least G ≥ 1 with
