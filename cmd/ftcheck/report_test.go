@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"math/big"
 	"os"
@@ -122,5 +123,40 @@ func TestReportBadFlags(t *testing.T) {
 	}
 	if _, _, code := execCLI("report", "-h"); code != 0 {
 		t.Errorf("report -h: exit %d", code)
+	}
+}
+
+var updateGolden = flag.Bool("update", false, "rewrite the golden report files in testdata/golden")
+
+// TestReportGolden: the report of a fixed set of real claims (exhaustive and
+// sampled) at a small fixed budget matches the reviewed golden files byte for
+// byte. Regenerate with go test ./cmd/ftcheck -run ReportGolden -update and
+// review the diff: a change here is a change in what reviewers read.
+func TestReportGolden(t *testing.T) {
+	out := t.TempDir()
+	if _, stderr, code := execCLI("report", "-seed", "7", "-checks", "5", "-out", out, "-claims", "C4.2,R2,D4.3,L4.7,T4.4"); code != 0 {
+		t.Fatalf("report exit %d: %s", code, stderr)
+	}
+	for _, name := range []string{"REPORT.md", "report.json"} {
+		got, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("testdata", "golden", name)
+		if *updateGolden {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s; rerun with -update and review the diff", name, path)
+		}
 	}
 }

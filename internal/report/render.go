@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ftcheck/ftcheck/theorem"
 )
@@ -128,11 +129,12 @@ func findingsCell(c ClaimReport) string {
 }
 
 func firstSentence(s string) string {
-	if i := strings.Index(s, ". "); i >= 0 && i < 200 {
+	const limit = 200 // runes
+	if i := strings.Index(s, ". "); i >= 0 && !strings.HasSuffix(s[:i], "eq") && !strings.HasSuffix(s[:i], "Sec") && utf8.RuneCountInString(s[:i]) < limit {
 		return s[:i+1]
 	}
-	if len(s) > 200 {
-		return s[:197] + "…"
+	if r := []rune(s); len(r) > limit {
+		return string(r[:limit-1]) + "…"
 	}
 	return s
 }
