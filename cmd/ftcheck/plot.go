@@ -41,6 +41,9 @@ func runPlot(stdout, stderr io.Writer, args []string) error {
 	if *m < 1 || *m > 100000 {
 		return usageErr("plot bounds: -m must be between 1 and 100000, got %d", *m)
 	}
+	if *k != 0 && (*k < 3 || *k > 2000) { // before writing anything
+		return usageErr("plot bounds: -K must be 0 or between 3 and 2000, got %d", *k)
+	}
 	fig, err := experiment.BoundsPlot(*m)
 	if err != nil {
 		return err
@@ -51,9 +54,6 @@ func runPlot(stdout, stderr io.Writer, args []string) error {
 	fmt.Fprintf(stdout, "wrote: %s\nwrote: %s\n", filepath.Join(*out, "bounds.png"), filepath.Join(*out, "bounds.svg"))
 	if *k == 0 {
 		return nil
-	}
-	if *k < 3 || *k > 2000 {
-		return usageErr("plot bounds: -K must be 0 or between 3 and 2000, got %d", *k)
 	}
 	return plotConstructions(stdout, *out, *k)
 }
