@@ -3,6 +3,7 @@ package construction
 import (
 	"errors"
 	"fmt"
+	"github.com/ftcheck/ftcheck/internal/ratlin"
 	"math/big"
 	"math/rand"
 	"strings"
@@ -186,39 +187,6 @@ func TestAppendixABadInput(t *testing.T) {
 	}
 }
 
-// rank is the rank of a rational matrix by Gaussian elimination.
-func rank(A [][]*big.Rat) int {
-	M := make([][]*big.Rat, len(A))
-	for i, row := range A {
-		M[i] = make([]*big.Rat, len(row))
-		for j, v := range row {
-			M[i][j] = new(big.Rat).Set(v)
-		}
-	}
-	r := 0
-	for col := 0; len(M) > 0 && col < len(M[0]) && r < len(M); col++ {
-		p := -1
-		for i := r; i < len(M); i++ {
-			if M[i][col].Sign() != 0 {
-				p = i
-				break
-			}
-		}
-		if p < 0 {
-			continue
-		}
-		M[r], M[p] = M[p], M[r]
-		for i := r + 1; i < len(M); i++ {
-			f := new(big.Rat).Quo(M[i][col], M[r][col])
-			for j := col; j < len(M[i]); j++ {
-				M[i][j].Sub(M[i][j], new(big.Rat).Mul(f, M[r][j]))
-			}
-		}
-		r++
-	}
-	return r
-}
-
 // TestLayer2SystemEq33: for Appendix A's groups, the matrix of eq. 34 built
 // from the windows' actual outputs at the selected points has rank 2N+1;
 // the closed-form ν is in its null space and positive in the first 2N+1
@@ -251,7 +219,7 @@ func TestLayer2SystemEq33(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := rank(Kmat); got != len(ws) {
+		if got := ratlin.Rank(Kmat); got != len(ws) {
 			t.Fatalf("rank %d, want %d", got, len(ws))
 		}
 		sol := append(append([]*big.Rat{}, sys.w...), sys.b)

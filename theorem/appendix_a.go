@@ -31,6 +31,7 @@ package theorem
 
 import (
 	"fmt"
+	"github.com/ftcheck/ftcheck/internal/ratlin"
 	"math/big"
 
 	"github.com/ftcheck/ftcheck/bounds"
@@ -343,8 +344,8 @@ func aSystemFacts(fts []*props.FineTune) (int, *threeFailure) {
 			return n, &threeFailure{ft.Inst, err.Error()}
 		}
 		rows := len(s.Matrix)
-		if rows != 2*ft.Inst.N()+1 || ratRank(s.Matrix) != rows {
-			return n, &threeFailure{ft.Inst, fmt.Sprintf("eq. 34: K has %d rows and rank %d, want 2N+1 = %d", rows, ratRank(s.Matrix), 2*ft.Inst.N()+1)}
+		if rows != 2*ft.Inst.N()+1 || ratlin.Rank(s.Matrix) != rows {
+			return n, &threeFailure{ft.Inst, fmt.Sprintf("eq. 34: K has %d rows and rank %d, want 2N+1 = %d", rows, ratlin.Rank(s.Matrix), 2*ft.Inst.N()+1)}
 		}
 		for j, row := range s.Matrix {
 			if ratDot(row, s.Nu).Sign() != 0 || s.Nu[j].Sign() <= 0 || ratDot(row, s.Mu).Cmp(s.Targets[j]) != 0 {
@@ -362,34 +363,4 @@ func ratDot(a, b []*big.Rat) *big.Rat {
 		s.Add(s, new(big.Rat).Mul(a[i], b[i]))
 	}
 	return s
-}
-
-// ratRank is the rank of a rational matrix by Gaussian elimination.
-func ratRank(A [][]*big.Rat) int {
-	M := make([][]*big.Rat, len(A))
-	for i, row := range A {
-		M[i] = make([]*big.Rat, len(row))
-		for j, v := range row {
-			M[i][j] = new(big.Rat).Set(v)
-		}
-	}
-	r := 0
-	for col := 0; len(M) > 0 && col < len(M[0]) && r < len(M); col++ {
-		p := r
-		for p < len(M) && M[p][col].Sign() == 0 {
-			p++
-		}
-		if p == len(M) {
-			continue
-		}
-		M[r], M[p] = M[p], M[r]
-		for i := r + 1; i < len(M); i++ {
-			f := new(big.Rat).Quo(M[i][col], M[r][col])
-			for j := col; j < len(M[i]); j++ {
-				M[i][j].Sub(M[i][j], new(big.Rat).Mul(f, M[r][j]))
-			}
-		}
-		r++
-	}
-	return r
 }

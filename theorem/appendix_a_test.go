@@ -84,30 +84,3 @@ func TestABelowThm51(t *testing.T) {
 		t.Fatalf("below %d, first %v, largest N %d; want first (1, 7), largest N 5", below, first, largestN)
 	}
 }
-
-// TestRatRank: ratRank on matrices whose rank is known by construction
-// (identity, a repeated row, a row that is the sum of two others, zero).
-func TestRatRank(t *testing.T) {
-	r := func(v ...int64) []*big.Rat {
-		out := make([]*big.Rat, len(v))
-		for i, x := range v {
-			out[i] = big.NewRat(x, 3)
-		}
-		return out
-	}
-	cases := []struct {
-		A    [][]*big.Rat
-		want int
-	}{
-		{[][]*big.Rat{r(1, 0, 0), r(0, 1, 0), r(0, 0, 1)}, 3},
-		{[][]*big.Rat{r(1, 2, 3), r(1, 2, 3)}, 1},
-		{[][]*big.Rat{r(1, 2, 0, 1), r(0, 1, 1, 1), r(1, 3, 1, 2)}, 2},
-		{[][]*big.Rat{r(0, 0), r(0, 0)}, 0},
-		{[][]*big.Rat{r(0, 1, 1), r(1, -1, 1)}, 2},
-	}
-	for i, c := range cases {
-		if got := ratRank(c.A); got != c.want {
-			t.Errorf("case %d: rank %d, want %d", i+1, got, c.want)
-		}
-	}
-}
