@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -70,7 +71,12 @@ func Run(opts Options) *Report {
 		done[i] = make(chan theorem.Result, 1)
 	}
 	queue := make(chan int, len(claims))
-	for _, i := range launchOrder(claims) {
+	order := launchOrder(claims)
+	if opts.Timeout > 0 {
+		// Under a deadline, finish as many claims as possible: cheap ones first.
+		slices.Reverse(order)
+	}
+	for _, i := range order {
 		queue <- i
 	}
 	close(queue)
