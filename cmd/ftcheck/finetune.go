@@ -98,41 +98,55 @@ func runFinetune(stdout, stderr io.Writer, args []string) error {
 	return nil
 }
 
-// smallestVerified builds every candidate, verifies f+g on every row with the
-// oracle, and returns the verified one with the fewest neurons. A candidate
-// that fails verification is a bug in a construction: it is reported, never
-// used; if none verifies, finetune fails (exit 1).
+// smallestVerified builds every candidate, then verifies f+g on every row
+// with the oracle in order of increasing neuron count and returns the first
+// that verifies: the smallest verified network. Larger candidates are not
+// verified (exact verification of the big ones costs the most); they are
+// listed with their counts. A candidate that fails verification is a bug in
+// a construction: it is reported, never used; if none verifies, finetune
+// fails (exit 1).
 func smallestVerified(in *instance.Instance, f *oracle.Network, d *oracle.Data, depth int, stderr io.Writer) (*built, []string, error) {
-	var best *built
-	var tried, buildErrs []string
+	type option struct {
+		name string
+		b    *construction.Built
+	}
+	var opts []option
+	var buildErrs []string
 	for _, c := range candidates(depth) {
 		b, err := c.build(in)
 		if err != nil {
 			buildErrs = append(buildErrs, fmt.Sprintf("%s: %v", c.name, err))
 			continue
 		}
-		cert, err := oracle.Verify(b.Net, f, d.X, d.Y)
+		opts = append(opts, option{c.name, b})
+	}
+	if len(opts) == 0 {
+		return nil, nil, usageErr("no construction applies: %s", strings.Join(buildErrs, "; "))
+	}
+	sort.SliceStable(opts, func(i, j int) bool { return opts[i].b.Neurons < opts[j].b.Neurons })
+	var best *built
+	var tried []string
+	for _, o := range opts {
+		if best != nil {
+			tried = append(tried, fmt.Sprintf("%s=%d", o.name, o.b.Neurons))
+			continue
+		}
+		cert, err := oracle.Verify(o.b.Net, f, d.X, d.Y)
 		var mm *oracle.Mismatch
 		if errors.As(err, &mm) {
-			fmt.Fprintf(stderr, "ftcheck: construction %s failed verification at row %d (got %s, want %s); not used\n", c.name, mm.Row, oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
-			tried = append(tried, c.name+"=FAILED")
+			fmt.Fprintf(stderr, "ftcheck: construction %s failed verification at row %d (got %s, want %s); not used\n", o.name, mm.Row, oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
+			tried = append(tried, o.name+"=FAILED")
 			continue
 		}
 		if err != nil {
 			return nil, nil, err
 		}
-		tried = append(tried, fmt.Sprintf("%s=%d", c.name, b.Neurons))
-		if best == nil || b.Neurons < best.Neurons {
-			best = &built{b, c.name, cert}
-		}
+		tried = append(tried, fmt.Sprintf("%s=%d (verified)", o.name, o.b.Neurons))
+		best = &built{o.b, o.name, cert}
 	}
 	if best == nil {
-		if len(tried) == 0 {
-			return nil, nil, usageErr("no construction applies: %s", strings.Join(buildErrs, "; "))
-		}
 		return nil, nil, failed("no construction verified on this data (%s)", strings.Join(tried, ", "))
 	}
-	sort.Strings(tried)
 	return best, tried, nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem"
 	"pgregory.net/rapid"
 )
 
@@ -184,13 +185,14 @@ func TestWitnessAndMstar(t *testing.T) {
 	}
 }
 
-// TestFinetuneRejectsBrokenConstruction: a planted construction with fewer
-// neurons but one output weight off is caught by the exact verification,
-// reported on stderr and never chosen.
+// TestFinetuneRejectsBrokenConstruction: a planted construction as small as
+// the best one (so it is verified first) but with one output weight off by
+// 1e-9 is caught by the exact verification, reported on stderr and never
+// chosen; the next smallest, verified, is.
 func TestFinetuneRejectsBrokenConstruction(t *testing.T) {
 	defer func(old func(int) []candidate) { candidates = old }(candidates)
 	broken := func(in *instance.Instance) (*construction.Built, error) {
-		b, err := construction.TwoLayer(in)
+		b, _, err := theorem.BestTwoLayer(in) // as small as the best: verified first
 		if err != nil || b.Neurons == 0 {
 			return b, err
 		}
@@ -200,7 +202,7 @@ func TestFinetuneRejectsBrokenConstruction(t *testing.T) {
 		return construction.NewBuilt("broken", net, 0), nil
 	}
 	candidates = func(depth int) []candidate {
-		return append(defaultCandidates(depth), candidate{"broken", broken})
+		return append([]candidate{{"broken", broken}}, defaultCandidates(depth)...)
 	}
 	f := writeTemp(t, "f.json", `{"layers": [{"W": [["0"]], "b": ["0"]}, {"W": [["0"]], "b": ["0"]}]}`)
 	data := writeTemp(t, "d.csv", "x1,y\n0,0\n1,1\n2,0\n3,1\n4,0\n")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"sort"
 
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
@@ -69,22 +70,25 @@ func runMstar(stdout, stderr io.Writer, args []string) error {
 	return nil
 }
 
-// bestThreeLayer builds the paper's 3-layer constructions for in, verifies
-// each with the oracle and returns the smallest that fine-tunes.
+// bestThreeLayer builds the 3-layer constructions for in and returns the
+// smallest one that the oracle verifies (verifying in order of size, so the
+// large networks are built but never verified when a smaller one passes).
 func bestThreeLayer(in *instance.Instance) (*construction.Built, string) {
-	var best *construction.Built
-	name := ""
+	type option struct {
+		name string
+		b    *construction.Built
+	}
+	var opts []option
 	for _, c := range candidates(3) {
-		b, err := c.build(in)
-		if err != nil {
-			continue
-		}
-		if _, err := in.Verify(b.Net); err != nil {
-			continue
-		}
-		if best == nil || b.Neurons < best.Neurons {
-			best, name = b, c.name
+		if b, err := c.build(in); err == nil {
+			opts = append(opts, option{c.name, b})
 		}
 	}
-	return best, name
+	sort.SliceStable(opts, func(i, j int) bool { return opts[i].b.Neurons < opts[j].b.Neurons })
+	for _, o := range opts {
+		if _, err := in.Verify(o.b.Net); err == nil {
+			return o.b, o.name
+		}
+	}
+	return nil, ""
 }
