@@ -276,3 +276,19 @@ func less3(a1, a2, a3, b1, b2, b3 int) bool {
 	}
 	return a3 < b3
 }
+
+// LeastMs lists the least m of every restart at (depth, N), in restart
+// order, as text: ">m" where the search hit its cap.
+func (r *Result) LeastMs(depth, n int) []string {
+	var ms []string
+	for _, p := range r.Points {
+		if p.Depth == depth && p.N == n {
+			s := fmt.Sprint(p.LeastM)
+			if p.Capped {
+				s = ">" + s
+			}
+			ms = append(ms, s)
+		}
+	}
+	return ms
+}

@@ -138,16 +138,7 @@ func s7Evidence(run *experiment.Result) string {
 	var per []string
 	for _, depth := range []int{3, 2} {
 		for _, n := range c.Ns {
-			var ms []string
-			for _, p := range run.Points {
-				if p.Depth == depth && p.N == n {
-					s := fmt.Sprint(p.LeastM)
-					if p.Capped {
-						s = ">" + s
-					}
-					ms = append(ms, s)
-				}
-			}
+			ms := run.LeastMs(depth, n)
 			per = append(per, fmt.Sprintf("%d-layer N=%d: %s", depth, n, strings.Join(ms, ",")))
 		}
 	}

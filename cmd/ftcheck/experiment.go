@@ -143,16 +143,7 @@ func printFig9(w io.Writer, res *experiment.Result) {
 	fmt.Fprintln(w, "split-3layer: d1 = ceil(m/2), d2 = floor(m/2)")
 	for _, depth := range []int{2, 3} {
 		for _, n := range cfg.Ns {
-			var ms []string
-			for _, p := range res.Points {
-				if p.Depth == depth && p.N == n {
-					s := fmt.Sprint(p.LeastM)
-					if p.Capped {
-						s = ">" + s
-					}
-					ms = append(ms, s)
-				}
-			}
+			ms := res.LeastMs(depth, n)
 			fmt.Fprintf(w, "least-m-%dlayer N=%d: %s\n", depth, n, strings.Join(ms, " "))
 		}
 	}
