@@ -1,76 +1,35 @@
 package theorem
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"sync"
+
+	"github.com/ftcheck/ftcheck/theorem/drive"
 )
 
-// Verdict is the outcome of checking a claim.
-type Verdict string
+// The verdict types are the driver's (package drive), so that a claim
+// built on the driver and one that is not return the same Result.
+type (
+	Verdict     = drive.Verdict
+	FindingKind = drive.FindingKind
+	Instance    = drive.Instance
+	Finding     = drive.Finding
+	Result      = drive.Result
+	Config      = drive.Config
+)
 
 const (
-	Holds          Verdict = "holds"
-	Counterexample Verdict = "counterexample"
-	Inconclusive   Verdict = "inconclusive"
-	NotChecked     Verdict = "not checked"
+	Holds          = drive.Holds
+	Counterexample = drive.Counterexample
+	Inconclusive   = drive.Inconclusive
+	NotChecked     = drive.NotChecked
+
+	FindCounterexample = drive.FindCounterexample
+	FindProofStep      = drive.FindProofStep
+	FindLooseBound     = drive.FindLooseBound
+	FindBeyondPaper    = drive.FindBeyondPaper
 )
-
-// FindingKind classifies what a reviewer learns beyond the verdict.
-type FindingKind string
-
-const (
-	// FindCounterexample: the claim fails on the attached instance.
-	FindCounterexample FindingKind = "counterexample"
-	// FindProofStep: a step of the proof fails, whatever the claim's truth.
-	FindProofStep FindingKind = "proof-step"
-	// FindLooseBound: the truth found is strictly better than stated.
-	FindLooseBound FindingKind = "loose-bound"
-	// FindBeyondPaper: a sharper statement, verified by the harness.
-	FindBeyondPaper FindingKind = "beyond-paper"
-)
-
-// Instance is an exact instance attached to a finding: the data (x_i, z_i),
-// the changed set T (1-based), and any named parameters (m, d1, d2, …), all as
-// exact decimal strings so that JSON output is byte-stable.
-type Instance struct {
-	K      int               `json:"K,omitempty"`
-	N      int               `json:"N,omitempty"`
-	T      []int             `json:"T,omitempty"`
-	X      [][]string        `json:"x,omitempty"`
-	Z      []string          `json:"z,omitempty"`
-	Params map[string]string `json:"params,omitempty"`
-}
-
-// Finding is one thing a reviewer should read.
-type Finding struct {
-	Kind      FindingKind `json:"kind"`
-	Text      string      `json:"text"`
-	Instance  *Instance   `json:"instance,omitempty"`
-	Reproduce string      `json:"reproduce,omitempty"`
-}
-
-// Result is the outcome of one claim's check.
-type Result struct {
-	Verdict    Verdict   `json:"verdict"`
-	Evidence   string    `json:"evidence"`
-	Checked    int       `json:"checked"`
-	Exhaustive bool      `json:"exhaustive"`
-	Findings   []Finding `json:"findings"`
-}
-
-// Config is the budget of a check.
-type Config struct {
-	Ctx    context.Context // cancelled when the report's -timeout fires
-	Seed   uint64          // nonzero; same seed and checks ⇒ same result
-	Checks int             // sampling budget (exhaustive parts run in full)
-}
-
-// Expired reports whether the check should stop and return Inconclusive.
-func (c Config) Expired() bool {
-	return c.Ctx != nil && c.Ctx.Err() != nil
-}
 
 // Claim is one numbered statement of the paper with its check.
 type Claim struct {

@@ -8,15 +8,17 @@ package theorem
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"math/big"
 	"strings"
 
+	"github.com/ftcheck/ftcheck/bounds"
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
-	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/lowerbound"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 	"pgregory.net/rapid"
 )
 
@@ -37,38 +39,25 @@ func init() {
 	})
 }
 
-// tlCheck is one per-instance check: nil when the instance passes.
-type tlCheck func(ft *props.FineTune) error
+// builder is a construction: the paper's, or a planted bug in tests.
+type builder = func(*instance.Instance) (*construction.Built, error)
 
-// tlRun runs chk on drawn problems; on failure it returns the shrunk problem
-// and its message.
-func tlRun(name string, maxK int, chk tlCheck) (out search.Outcome, n int, fail *props.FineTune, msg string) {
-	out = search.Run(name, func(t *rapid.T) {
-		ft := twoLayerProblem(maxK).Draw(t, "ft")
-		n++
-		if err := chk(ft); err != nil {
-			fail, msg = ft, err.Error()
-			t.Fatalf("%v", err)
+// cases wraps an instance generator as the driver's case generator.
+func cases(g *rapid.Generator[*props.FineTune]) *rapid.Generator[drive.Case] {
+	return rapid.Custom(func(t *rapid.T) drive.Case { return drive.Case{FT: g.Draw(t, "ft")} })
+}
+
+// buildAll builds in with every builder, in order.
+func buildAll(in *instance.Instance, bs ...builder) ([]*construction.Built, error) {
+	out := make([]*construction.Built, 0, len(bs))
+	for _, build := range bs {
+		b, err := build(in)
+		if err != nil {
+			return nil, err
 		}
-	})
-	return out, n, fail, msg
-}
-
-// fineTunes verifies f+g = y exactly (g alone = z when ft.F is nil).
-func fineTunes(ft *props.FineTune, b *construction.Built) error {
-	if ft.F == nil {
-		_, err := ft.Inst.Verify(b.Net)
-		return wrap(b, err)
+		out = append(out, b)
 	}
-	_, err := oracle.Verify(b.Net, ft.F, ft.Inst.X, ft.Y)
-	return wrap(b, err)
-}
-
-func wrap(b *construction.Built, err error) error {
-	if err != nil {
-		return fmt.Errorf("%s network (m = %d) does not fine-tune: %v", b.Name, b.Net.Hidden(), err)
-	}
-	return nil
+	return out, nil
 }
 
 // eq12Bound is K − 1 − Σ_{P∈P([K]∖T)} max{|P|−2, 0}, T as 1-based positions
@@ -81,42 +70,43 @@ func eq12Bound(K int, T []int) int {
 	return K - 1 - s
 }
 
-// t44Check checks one instance against Theorem 4.4 with the given builders
-// of the paper's (unpruned) and pruned networks.
-func t44Check(paper, pruned func(*instance.Instance) (*construction.Built, error)) tlCheck {
-	return t44CheckBound(paper, pruned, eq12Bound)
-}
-
-// t44CheckBound is t44Check against the bound function given (eq12Bound as
-// stated; tests plant others).
-func t44CheckBound(paper, pruned func(*instance.Instance) (*construction.Built, error), eq12 func(K int, T []int) int) tlCheck {
-	return func(ft *props.FineTune) error {
-		in := ft.Inst
-		plan, err := construction.PlanTwoLayer(in)
-		if err != nil {
-			return err
-		}
-		T, err := positionsAlong(in, plan.Proj.A)
-		if err != nil {
-			return err
-		}
-		bound := eq12(in.K(), T)
-		for _, build := range []func(*instance.Instance) (*construction.Built, error){paper, pruned} {
-			b, err := build(in)
+// t44Part checks Theorem 4.4 with the given builders of the paper's
+// (unpruned) and pruned networks against eq12 (eq12Bound as stated; tests
+// plant others), recomputing the order along the construction's direction
+// independently: every T ⊆ [K] on two layouts and the moment trap, then
+// rapid instances with K ≤ maxK.
+func t44Part(paper, pruned builder, eq12 func(K int, T []int) int, maxK int) drive.Part {
+	return drive.Part{
+		Name: "T4.4",
+		Grid: seqs(layoutCases(tlLayoutK), oneCase(trapProblem())),
+		Draw: cases(twoLayerProblem(maxK)),
+		Build: func(c drive.Case) ([]*construction.Built, error) {
+			return buildAll(c.FT.Inst, paper, pruned)
+		},
+		Limit: func(c drive.Case, _ *construction.Built) (int, string, error) {
+			plan, err := construction.PlanTwoLayer(c.FT.Inst)
+			if err != nil {
+				return 0, "", err
+			}
+			T, err := positionsAlong(c.FT.Inst, plan.Proj.A)
+			if err != nil {
+				return 0, "", err
+			}
+			return eq12(c.FT.Inst.K(), T), "K−1−Σmax{|P|−2,0}", nil
+		},
+		Check: func(c drive.Case, b *construction.Built) error {
+			if b.Name != "T4.4-unpruned" || b.Net.Depth() != 2 {
+				return nil
+			}
+			plan, err := construction.PlanTwoLayer(c.FT.Inst)
 			if err != nil {
 				return err
 			}
-			if err := fineTunes(ft, b); err != nil {
-				return err
-			}
-			if m := b.Net.Hidden(); m > bound {
-				return fmt.Errorf("%s network has m = %d > K−1−Σmax{|P|−2,0} = %d", b.Name, m, bound)
-			}
-			if b.Net.Depth() == 2 && !rowsEqual(b.Net.Layers[0].W, plan.Proj.A) && b.Name == "T4.4-unpruned" {
+			if !rowsEqual(b.Net.Layers[0].W, plan.Proj.A) {
 				return fmt.Errorf("first layer is not 1_m aᵀ")
 			}
-		}
-		return nil
+			return nil
+		},
 	}
 }
 
@@ -131,46 +121,51 @@ func rowsEqual(W [][]*big.Rat, a []*big.Rat) bool {
 	return true
 }
 
-// t41UCheck checks one instance against Theorem 4.1.1 with builder build and
-// the bound function (min{3N+1, K−1} as stated).
-func t41UCheck(build func(*instance.Instance) (*construction.Built, error), bound func(N, K int) int) tlCheck {
-	return func(ft *props.FineTune) error {
-		b, err := build(ft.Inst)
-		if err != nil {
-			return err
-		}
-		if err := fineTunes(ft, b); err != nil {
-			return err
-		}
-		N, K := ft.Inst.N(), ft.Inst.K()
-		if m := b.Net.Hidden(); m > bound(N, K) {
-			return fmt.Errorf("%s network has m = %d > %d at N = %d, K = %d", b.Name, m, bound(N, K), N, K)
-		}
-		return nil
+// t41UPart checks Theorem 4.1.1: every network of builds fine-tunes with
+// m ≤ bound(N, K) (bounds.Thm41Upper as stated; tests plant others).
+func t41UPart(name string, bound func(N, K int) int, stated string, maxK int, builds ...builder) drive.Part {
+	return drive.Part{
+		Name: name, Grid: layoutCases(tlLayoutK), Draw: cases(twoLayerProblem(maxK)),
+		Build: func(c drive.Case) ([]*construction.Built, error) { return buildAll(c.FT.Inst, builds...) },
+		Limit: func(c drive.Case, _ *construction.Built) (int, string, error) {
+			return bound(c.FT.Inst.N(), c.FT.Inst.K()), stated, nil
+		},
 	}
 }
 
-// T41UBound is Theorem 4.1.1's min{3N+1, K−1}.
-func T41UBound(N, K int) int { return min(3*N+1, K-1) }
-
-// exhaustiveLayouts runs chk on every T ⊆ [K], 3 ≤ K ≤ maxK, for two
-// layouts: x_i = i on the line, and x_i = (i mod 3, ⌊i/3⌋) in the plane (a
-// grid: collinear triples, and (1, 1, …) collides pairs); z alternates 2, −1
-// along T. It returns the count and the first failure.
-func exhaustiveLayouts(cfg Config, maxK int, chk tlCheck) (int, *props.FineTune, error) {
-	n := 0
-	for K := 3; K <= maxK && !cfg.Expired(); K++ {
-		for mask := 0; mask < 1<<K; mask++ {
-			for layout := 0; layout < 2; layout++ {
-				ft := &props.FineTune{Inst: layoutInstance(K, mask, layout)}
-				n++
-				if err := chk(ft); err != nil {
-					return n, ft, err
+// layoutCases is every T ⊆ [K], 3 ≤ K ≤ maxK, on two layouts: x_i = i on
+// the line, and x_i = (i mod 3, ⌊i/3⌋) in the plane (a grid: collinear
+// triples, and (1, 1, …) collides pairs); z alternates 2, −1 along T.
+func layoutCases(maxK int) iter.Seq[drive.Case] {
+	return func(yield func(drive.Case) bool) {
+		for K := 3; K <= maxK; K++ {
+			for mask := 0; mask < 1<<K; mask++ {
+				for layout := 0; layout < 2; layout++ {
+					if !yield(drive.Case{FT: &props.FineTune{Inst: layoutInstance(K, mask, layout)}}) {
+						return
+					}
 				}
 			}
 		}
 	}
-	return n, nil, nil
+}
+
+// seqs runs the sequences one after the other.
+func seqs[T any](ss ...iter.Seq[T]) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for _, s := range ss {
+			for v := range s {
+				if !yield(v) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// oneCase is the sequence of the one problem ft.
+func oneCase(ft *props.FineTune) iter.Seq[drive.Case] {
+	return func(yield func(drive.Case) bool) { yield(drive.Case{FT: ft}) }
 }
 
 func layoutInstance(K, mask, layout int) *instance.Instance {
@@ -191,35 +186,20 @@ func layoutInstance(K, mask, layout int) *instance.Instance {
 	return in
 }
 
-func tlCounterexample(id string, cfg Config, ft *props.FineTune, msg string) Finding {
-	return Finding{Kind: FindCounterexample, Reproduce: tlReproduce(id, cfg),
-		Instance: FromInstance(ft.Inst, nil), Text: "fails on this (shrunk) instance: " + msg}
+// t44Parts are the parts of T4.4's check.
+func t44Parts(Config) []drive.Part {
+	return []drive.Part{t44Part(construction.TwoLayerPaper, construction.TwoLayer, eq12Bound, tlMaxK), anyDirectionPart()}
 }
 
 func checkT44(cfg Config) Result {
-	chk := t44Check(construction.TwoLayerPaper, construction.TwoLayer)
-	ex, exFail, err := exhaustiveLayouts(cfg, tlLayoutK, chk)
-	if err != nil {
-		return Result{Verdict: Counterexample, Checked: ex, Evidence: "exhaustive sweep failed",
-			Findings: []Finding{tlCounterexample("T4.4", cfg, exFail, err.Error())}}
+	outs := drive.RunAll(cfg, t44Parts(cfg)...)
+	res := drive.Judge(cfg, tlReproduce("T4.4", cfg), outs...)
+	if res.Verdict != Holds {
+		return res
 	}
-	out, n, fail, msg := tlRun("T4.4", tlMaxK, chk)
-	if out.Failed {
-		return Result{Verdict: Counterexample, Checked: ex + n, Evidence: "rapid found a failing instance",
-			Findings: []Finding{tlCounterexample("T4.4", cfg, fail, msg)}}
-	}
-	if ft := trapProblem(); chk(ft) != nil {
-		return Result{Verdict: Counterexample, Checked: ex + n, Evidence: "the moment-trap instance failed",
-			Findings: []Finding{tlCounterexample("T4.4", cfg, ft, chk(ft).Error())}}
-	}
-	ex++
-	outA, nA, coll, failA, msgA := anyDirectionRun()
-	if outA.Failed {
-		return Result{Verdict: Counterexample, Checked: ex + n + nA, Evidence: "rapid found a failing instance along a drawn direction",
-			Findings: []Finding{tlCounterexample("T4.4", cfg, failA, msgA)}}
-	}
-	n += nA
-	return Result{Verdict: Holds, Checked: ex + n, Evidence: fmt.Sprintf(
+	ex, n, nA, coll := outs[0].Grid, outs[0].Drawn, outs[1].Drawn+outs[1].Skipped, outs[1].Skipped
+	res.Checked = ex + n + nA
+	res.Evidence = fmt.Sprintf(
 		"Built the paper's network (|J|−1 neurons, first layer 1_m aᵀ) and its pruned form for %d instances and verified f+g = y exactly with the oracle; "+
 			"the order along a and the bound K−1−Σmax{|P|−2,0} were recomputed independently of the construction. "+
 			"Exhaustive: every T ⊆ [K] for 3 ≤ K ≤ 9 on x_i = i and on a planar grid, z alternating 2, −1 on T, plus one instance of 128 planar points on which every a = (1, s) with s < 64 collides two samples, "+
@@ -228,66 +208,50 @@ func checkT44(cfg Config) Result {
 			"points random/collinear/simplex/grid/10⁻⁹-close and moment-curve traps, f random ReLU nets of depth 1–3; "+
 			"%d of them built along a direction a drawn at random (small rationals) instead of the harness's, since the theorem holds for every a with (11) "+
 			"(%d further drawn directions collided two samples and were confirmed to collide independently).",
-		ex+n, ex, n, tlMaxK, nA-coll, coll)}
+		ex+n+nA, ex, n+nA, tlMaxK, nA-coll, coll)
+	return res
+}
+
+// t41UParts are the parts of T4.1-U's check: Theorem 4.4's network,
+// unpruned and pruned, against min{3N+1, K−1}.
+func t41UParts(Config) []drive.Part {
+	return []drive.Part{t41UPart("T4.1-U", bounds.Thm41Upper, "min{3N+1, K−1}", tlMaxK, construction.TwoLayerPaper, construction.TwoLayer)}
 }
 
 func checkT41U(cfg Config) Result {
-	chk := t41UCheck(construction.TwoLayer, T41UBound)
-	paper := t41UCheck(construction.TwoLayerPaper, T41UBound)
-	both := func(ft *props.FineTune) error {
-		if err := paper(ft); err != nil {
-			return err
-		}
-		return chk(ft)
+	outs := drive.RunAll(cfg, t41UParts(cfg)...)
+	res := drive.Judge(cfg, tlReproduce("T4.1-U", cfg), outs...)
+	if res.Verdict != Holds {
+		return res
 	}
-	ex, exFail, err := exhaustiveLayouts(cfg, tlLayoutK, both)
-	if err != nil {
-		return Result{Verdict: Counterexample, Checked: ex, Evidence: "exhaustive sweep failed",
-			Findings: []Finding{tlCounterexample("T4.1-U", cfg, exFail, err.Error())}}
-	}
-	out, n, fail, msg := tlRun("T4.1-U", tlMaxK, both)
-	if out.Failed {
-		return Result{Verdict: Counterexample, Checked: ex + n, Evidence: "rapid found a failing instance",
-			Findings: []Finding{tlCounterexample("T4.1-U", cfg, fail, msg)}}
-	}
-	res := Result{Verdict: Holds, Checked: ex + n, Evidence: fmt.Sprintf(
+	ex, n := outs[0].Grid, outs[0].Drawn
+	res.Evidence = fmt.Sprintf(
 		"Theorem 4.4's network, unpruned (|J|−1 neurons) and pruned, verified exactly (f+g = y, oracle) with m ≤ min{3N+1, K−1} on %d instances: "+
 			"exhaustive over every T ⊆ [K], 3 ≤ K ≤ 9, on the line and a planar grid (%d), and %d rapid instances (K in [3, %d], d in [1, 8], N in [0, K], adversarial T, z, points and f of depth 1–3). "+
-			"N = 0 gives the network with no neurons.", ex+n, ex, n, tlMaxK)}
+			"N = 0 gives the network with no neurons.", ex+n, ex, n, tlMaxK)
 	res.Findings = append(res.Findings, orientedFinding(cfg)...)
 	res.Findings = append(res.Findings, exactTwoLayerFinding(cfg)...)
 	return res
 }
 
-// orientedCheck: the oriented variant (construction.TwoLayerOriented)
-// fine-tunes with m ≤ min{3N+1, K−1}, and m ≤ 3N when K ≥ 3N+2.
-func orientedCheck(ft *props.FineTune) error {
-	b, err := construction.TwoLayerOriented(ft.Inst)
-	if err != nil {
-		return err
+// orientedBound is what the oriented variant (construction.TwoLayerOriented)
+// must meet: m ≤ 3N when K ≥ 3N+2, m ≤ min{3N+1, K−1} otherwise.
+func orientedBound(N, K int) int {
+	if K >= 3*N+2 {
+		return 3 * N
 	}
-	if err := fineTunes(ft, b); err != nil {
-		return err
-	}
-	N, K, m := ft.Inst.N(), ft.Inst.K(), b.Net.Hidden()
-	if m > T41UBound(N, K) || (K >= 3*N+2 && m > 3*N) {
-		return fmt.Errorf("oriented network has m = %d at N = %d, K = %d", m, N, K)
-	}
-	return nil
+	return bounds.Thm41Upper(N, K)
 }
 
 // orientedFinding reports m*(N, K) = 3N for K ≥ 3N+2 (the upper bound 3N+1
 // is loose by one) when the oriented variant passes every check, with the
 // smallest instance where Theorem 4.4's network, even pruned, has 3N+1.
 func orientedFinding(cfg Config) []Finding {
-	ex, _, err := exhaustiveLayouts(cfg, tlLayoutK, orientedCheck)
-	if err != nil {
+	o := drive.Run(cfg, t41UPart("T4.1-U/oriented", orientedBound, "3N (K ≥ 3N+2), min{3N+1, K−1}", tlMaxK, construction.TwoLayerOriented))
+	if o.Verdict() != Holds {
 		return nil
 	}
-	out, n, _, _ := tlRun("T4.1-U/oriented", tlMaxK, orientedCheck)
-	if out.Failed {
-		return nil
-	}
+	ex, n := o.Grid, o.Drawn
 	exact, err := witnessesExact(cfg)
 	if err != nil {
 		return nil
@@ -346,53 +310,35 @@ func witnessesExact(cfg Config) (int, error) {
 	return n, nil
 }
 
-// anyDirectionRun: along a drawn direction a (entries small rationals),
-// either a collides two samples (confirmed independently) or the paper's
-// network built along a fine-tunes f+g = y with m ≤ eq. 12's bound in the
-// order a induces. It returns the outcome, the count, how many directions
-// collided, and the shrunk failure.
-func anyDirectionRun() (search.Outcome, int, int, *props.FineTune, string) {
-	n, coll := 0, 0
-	var fail *props.FineTune
-	var msg string
-	out := search.Run("T4.4/any a", func(t *rapid.T) {
-		ft := twoLayerProblem(24).Draw(t, "problem")
-		d := ft.Inst.Dim()
-		a := rapid.SliceOfN(props.SmallRat(), d, d).Draw(t, "a")
-		n++
-		err := anyDirection(ft, a)
-		if err == errCollides {
-			coll++
-			return
-		}
-		if err != nil {
-			fail, msg = ft, fmt.Sprintf("a = %v: %v", a, err)
-			t.Fatalf("%s", msg)
-		}
-	})
-	return out, n, coll, fail, msg
-}
-
-var errCollides = fmt.Errorf("direction collides")
-
-func anyDirection(ft *props.FineTune, a []*big.Rat) error {
-	T, sepErr := positionsAlong(ft.Inst, a)
-	p, err := construction.PlanAlong(ft.Inst, a)
-	var ce *construction.CollisionError
-	switch {
-	case errors.As(err, &ce) && sepErr != nil:
-		return errCollides
-	case err != nil || sepErr != nil:
-		return fmt.Errorf("construction says %v, independent check says %v", err, sepErr)
+// anyDirectionPart: along a drawn direction a (entries small rationals),
+// either a collides two samples (confirmed independently: the case is
+// outside the theorem's hypothesis (11)) or the paper's network built along
+// a fine-tunes f+g = y with m ≤ eq. 12's bound in the order a induces.
+func anyDirectionPart() drive.Part {
+	return drive.Part{
+		Name: "T4.4/any a",
+		Draw: rapid.Custom(func(t *rapid.T) drive.Case {
+			ft := twoLayerProblem(24).Draw(t, "problem")
+			d := ft.Inst.Dim()
+			return drive.Case{FT: ft, Dir: rapid.SliceOfN(props.SmallRat(), d, d).Draw(t, "a")}
+		}),
+		Build: func(c drive.Case) ([]*construction.Built, error) {
+			_, sepErr := positionsAlong(c.FT.Inst, c.Dir)
+			p, err := construction.PlanAlong(c.FT.Inst, c.Dir)
+			var ce *construction.CollisionError
+			switch {
+			case errors.As(err, &ce) && sepErr != nil:
+				return nil, fmt.Errorf("a = %v collides two samples: %w", c.Dir, drive.ErrNotApplicable)
+			case err != nil || sepErr != nil:
+				return nil, fmt.Errorf("a = %v: construction says %v, independent check says %v", c.Dir, err, sepErr)
+			}
+			return []*construction.Built{p.Network()}, nil
+		},
+		Limit: func(c drive.Case, _ *construction.Built) (int, string, error) {
+			T, err := positionsAlong(c.FT.Inst, c.Dir)
+			return eq12Bound(c.FT.Inst.K(), T), "K−1−Σmax{|P|−2,0}", err
+		},
 	}
-	b := p.Network()
-	if err := fineTunes(ft, b); err != nil {
-		return err
-	}
-	if m, bound := b.Net.Hidden(), eq12Bound(ft.Inst.K(), T); m > bound {
-		return fmt.Errorf("m = %d > K−1−Σmax{|P|−2,0} = %d", m, bound)
-	}
-	return nil
 }
 
 // trapProblem is 128 points in the plane, pairs p and p + (s, −1) for

@@ -15,6 +15,7 @@ package theorem
 
 import (
 	"fmt"
+	"github.com/ftcheck/ftcheck/bounds"
 	"math/big"
 
 	"github.com/ftcheck/ftcheck/construction"
@@ -116,8 +117,8 @@ func r1Property(build func(*instance.Instance) (*construction.Built, error)) (se
 		if err == nil {
 			_, err = oracle.Verify(g.Net, nil, X[N:], z[N:])
 		}
-		if err == nil && g.Net.Hidden() > T41UBound(in.N(), K) {
-			err = fmt.Errorf("m = %d > min{3N'+1, K−1} = %d", g.Net.Hidden(), T41UBound(in.N(), K))
+		if err == nil && g.Net.Hidden() > bounds.Thm41Upper(in.N(), K) {
+			err = fmt.Errorf("m = %d > min{3N'+1, K−1} = %d", g.Net.Hidden(), bounds.Thm41Upper(in.N(), K))
 		}
 		if err != nil {
 			last = fmt.Sprintf("N = %d, K = %d: %v", N, K, err)

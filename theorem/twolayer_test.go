@@ -7,11 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ftcheck/ftcheck/bounds"
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/internal/search"
-	"github.com/ftcheck/ftcheck/lowerbound"
 	"github.com/ftcheck/ftcheck/oracle"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 )
 
 // TestTwoLayerClaimsHold: the eight Sec. 3–4 claims of this file set hold
@@ -44,8 +45,6 @@ func TestTwoLayerClaimsHold(t *testing.T) {
 		}
 	}
 }
-
-type builder = func(*instance.Instance) (*construction.Built, error)
 
 // dropKept plants a bug: the first changed sample is left out of J.
 func dropKept(in *instance.Instance) (*construction.Built, error) {
@@ -92,21 +91,23 @@ func TestTwoLayerPlantedBugsCaught(t *testing.T) {
 			*n = *oracle.Zero(len(n.Layers[0].W))
 		}
 	})
-	planted := map[string]tlCheck{
-		"drop a kept point":  t41UCheck(dropKept, T41UBound),
-		"shift a breakpoint": t41UCheck(shift, T41UBound),
-		"one neuron fewer":   t41UCheck(fewer, T41UBound),
-		"bound minus one":    t41UCheck(construction.TwoLayer, func(N, K int) int { return T41UBound(N, K) - 1 }),
-		"T4.4 bound minus one": t44CheckBound(construction.TwoLayerPaper, construction.TwoLayer,
-			func(K int, T []int) int { return eq12Bound(K, T) - 1 }),
+	planted := map[string]drive.Part{
+		"drop a kept point":  t41UPart("drop", bounds.Thm41Upper, "min{3N+1, K−1}", 12, dropKept),
+		"shift a breakpoint": t41UPart("shift", bounds.Thm41Upper, "min{3N+1, K−1}", 12, shift),
+		"one neuron fewer":   t41UPart("fewer", bounds.Thm41Upper, "min{3N+1, K−1}", 12, fewer),
+		"bound minus one": t41UPart("minus", func(N, K int) int { return bounds.Thm41Upper(N, K) - 1 }, "min{3N+1, K−1} − 1", 12,
+			construction.TwoLayer),
+		"T4.4 bound minus one": t44Part(construction.TwoLayerPaper, construction.TwoLayer,
+			func(K int, T []int) int { return eq12Bound(K, T) - 1 }, 12),
 	}
-	for name, chk := range planted {
-		out, _, fail, msg := tlRun("planted "+name, 12, chk)
-		if !out.Failed || fail == nil {
-			t.Fatalf("%s: not caught", name)
+	for name, p := range planted {
+		p.Grid = nil // rapid alone must find and shrink it
+		o := drive.Run(Config{}, p)
+		if o.Fail == nil {
+			t.Fatalf("%s: not caught (%s)", name, o.Verdict())
 		}
-		if fail.Inst.K() > 4 {
-			t.Fatalf("%s: shrunk only to K = %d: %s", name, fail.Inst.K(), msg)
+		if K := o.Fail.Case.FT.Inst.K(); K > 4 {
+			t.Fatalf("%s: shrunk only to K = %d: %s", name, K, o.Fail.Msg)
 		}
 	}
 }
@@ -145,30 +146,6 @@ func TestLemmaPlantedBoundsCaught(t *testing.T) {
 		if _, err := fmt.Sscanf(last, "K = %d", &K); err != nil || K > 4 {
 			t.Fatalf("%s: shrunk to %q", name, last)
 		}
-	}
-}
-
-// TestBestTwoLayer: on Fig. 3's instance the best verified network has at
-// most the oriented variant's K−2 = 7 neurons (derived by hand in the
-// construction Example) and at least R, the exact minimum breakpoint count
-// (lowerbound, an independent algorithm); it verifies exactly.
-func TestBestTwoLayer(t *testing.T) {
-	ts := oracle.Rats(1, 2, 3, 4, 5, 6, 7, 8, 9)
-	z := oracle.Rats(0, -1, 0, 2, 0, -1, 0, 2, 0)
-	in := instance.OnLine(ts, z)
-	b, cert, err := BestTwoLayer(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	R, err := lowerbound.MinBreakpoints(ts, z)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := in.Verify(b.Net); err != nil || cert.Rows != 9 || b.Neurons > 7 || b.Neurons < R {
-		t.Fatalf("best %s with %d neurons (R = %d): %v", b.Name, b.Neurons, R, err)
-	}
-	if _, _, err := BestTwoLayer(instance.OnLine(oracle.Rats(1, 2), oracle.Rats(0, 1))); err == nil {
-		t.Fatal("K = 2 accepted")
 	}
 }
 
