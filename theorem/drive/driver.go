@@ -33,8 +33,9 @@ type Part struct {
 	Draw  *rapid.Generator[Case] // rapid's cases, shrunk on failure; nil for none
 	Build func(Case) ([]*construction.Built, error)
 	// Limit is the largest Measure the claim allows a network of this case,
-	// and how the paper states it ("min{3N+1, K−1}"); nil for no limit.
-	Limit func(Case, *construction.Built) (int, string)
+	// and how the paper states it ("min{3N+1, K−1}"); nil for no limit. An
+	// error (the limit cannot be computed for this case) fails the case.
+	Limit func(Case, *construction.Built) (int, string, error)
 	// Measure is what Limit bounds; nil means hidden neurons m.
 	Measure func(*construction.Built) int
 	// OverLimit is what a network over Limit makes of the claim:
@@ -241,7 +242,10 @@ func evaluate(cfg Config, p Part, c Case) ([]*construction.Built, status, string
 			return nil, failed, fmt.Sprintf("%s network (m = %d) does not fine-tune: %v", b.Name, b.Net.Hidden(), err)
 		}
 		if p.Limit != nil {
-			lim, text := p.Limit(c, b)
+			lim, text, err := p.Limit(c, b)
+			if err != nil {
+				return nil, failed, fmt.Sprintf("%s network: the limit: %v", b.Name, err)
+			}
 			if v := measure(p, b); v > lim {
 				msg = fmt.Sprintf("%s network has %d > %s = %d", b.Name, v, text, lim)
 				if p.OverLimit != Inconclusive {
@@ -272,8 +276,8 @@ func limitOf(p Part, c Case) func(*construction.Built) (int, bool) {
 		if p.Limit == nil {
 			return 0, false
 		}
-		lim, _ := p.Limit(c, b)
-		return lim, true
+		lim, _, err := p.Limit(c, b)
+		return lim, err == nil
 	}
 }
 

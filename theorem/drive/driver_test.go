@@ -72,9 +72,9 @@ func twoLayer() Part {
 			b, err := construction.TwoLayer(c.FT.Inst)
 			return []*construction.Built{b}, err
 		},
-		Limit: func(c Case, _ *construction.Built) (int, string) {
+		Limit: func(c Case, _ *construction.Built) (int, string, error) {
 			N, K := c.FT.Inst.N(), c.FT.Inst.K()
-			return min(3*N+1, K-1), "min{3N+1, K−1}"
+			return min(3*N+1, K-1), "min{3N+1, K−1}", nil
 		},
 	}
 }
@@ -190,8 +190,8 @@ func TestCaseFailures(t *testing.T) {
 		}},
 		"check":        {Build: good, Check: func(Case, *construction.Built) error { return errors.New("bad layer") }},
 		"see panics":   {Build: good, See: func(Case, []*construction.Built) { panic("tally") }},
-		"over limit":   {Build: good, Limit: func(Case, *construction.Built) (int, string) { return 0, "zero" }},
-		"measure":      {Build: good, Limit: func(Case, *construction.Built) (int, string) { return 5, "five" }, Measure: func(*construction.Built) int { return 6 }},
+		"over limit":   {Build: good, Limit: func(Case, *construction.Built) (int, string, error) { return 0, "zero", nil }},
+		"measure":      {Build: good, Limit: func(Case, *construction.Built) (int, string, error) { return 5, "five", nil }, Measure: func(*construction.Built) int { return 6 }},
 		"build error":  {Build: func(Case) ([]*construction.Built, error) { return nil, errors.New("no") }},
 		"check panics": {Build: good, Check: func(Case, *construction.Built) error { panic("check") }},
 	}
@@ -200,10 +200,10 @@ func TestCaseFailures(t *testing.T) {
 			t.Errorf("%s: passed", name)
 		}
 	}
-	if err := Replay(Config{}, Part{Build: good, Limit: func(Case, *construction.Built) (int, string) { return 2, "two" }}, c); err != nil {
+	if err := Replay(Config{}, Part{Build: good, Limit: func(Case, *construction.Built) (int, string, error) { return 2, "two", nil }}, c); err != nil {
 		t.Errorf("a network at its limit fails: %v", err)
 	}
-	if err := Replay(Config{}, Part{Build: good, Limit: func(Case, *construction.Built) (int, string) { return 1, "one" }}, c); err == nil ||
+	if err := Replay(Config{}, Part{Build: good, Limit: func(Case, *construction.Built) (int, string, error) { return 1, "one", nil }}, c); err == nil ||
 		!strings.Contains(err.Error(), "has 2 > one = 1") {
 		t.Errorf("over the limit by one: %v", err)
 	}
@@ -216,7 +216,7 @@ func TestOverLimitInconclusive(t *testing.T) {
 	p := twoLayer()
 	p.Draw = nil
 	p.OverLimit = Inconclusive
-	p.Limit = func(c Case, _ *construction.Built) (int, string) { return 1, "one" }
+	p.Limit = func(c Case, _ *construction.Built) (int, string, error) { return 1, "one", nil }
 	o := Run(Config{}, p)
 	if o.Verdict() != Inconclusive || o.Fail != nil || o.Grid != gridSize(5) || o.OverCount == 0 || o.OverCount >= o.Grid {
 		t.Fatalf("verdict %s, grid %d, over %d", o.Verdict(), o.Grid, o.OverCount)
