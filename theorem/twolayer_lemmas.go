@@ -9,6 +9,7 @@ package theorem
 
 import (
 	"fmt"
+	"iter"
 	"math/big"
 
 	"github.com/ftcheck/ftcheck/construction"
@@ -16,6 +17,7 @@ import (
 	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 	"pgregory.net/rapid"
 )
 
@@ -324,84 +326,94 @@ func checkL47(cfg Config) Result {
 			"at %d of the %d pairs (K, N) of the exhaustive sweep.", tight, pairs))
 }
 
-// l45Failure is the shrunk failing point set of an L4.5 property.
-type l45Failure struct {
-	w, z []*big.Rat
-	msg  string
+// l45Part checks Lemma 4.5 for the interpolation interp: the network it
+// builds through m+1 points interpolates them exactly with m neurons, is
+// constant left of w_1 and continues the last chord right of w_m. Its grid
+// is every z ∈ {−1,0,1}^{m+1} on w = 1..m+1 for 1 ≤ m ≤ gridM; rapid draws
+// m in [1, 20], w strictly increasing rationals, z of every kind.
+func l45Part(name string, interp func(w, z []*big.Rat) (*construction.Hinges, error), gridM int) drive.Part {
+	return drive.Part{
+		Name: name, Grid: l45Grid(gridM),
+		Draw: rapid.Custom(func(t *rapid.T) drive.Case {
+			m := rapid.IntRange(1, 20).Draw(t, "m")
+			w := []*big.Rat{props.SmallRat().Draw(t, "w[1]")}
+			for i := 1; i <= m; i++ {
+				w = append(w, new(big.Rat).Add(w[i-1], props.PositiveRat().Draw(t, fmt.Sprintf("gap[%d]", i))))
+			}
+			z := rapid.SliceOfN(props.Rat(), m+1, m+1).Draw(t, "z")
+			return drive.Case{FT: &props.FineTune{Inst: instance.OnLine(w, z)}}
+		}),
+		Build: func(c drive.Case) ([]*construction.Built, error) {
+			w, z := lineOf(c.FT.Inst)
+			h, err := interp(w, z)
+			if err != nil {
+				return nil, err
+			}
+			return []*construction.Built{construction.NewBuilt("Lemma 4.5", h.Network(oracle.Rats(1)), h.Len())}, nil
+		},
+		Limit: func(c drive.Case, _ *construction.Built) (int, string, error) {
+			return c.FT.Inst.K() - 1, "m for m+1 points", nil
+		},
+		Check: func(c drive.Case, b *construction.Built) error {
+			w, z := lineOf(c.FT.Inst)
+			if b.Net.Hidden() != len(w)-1 {
+				return fmt.Errorf("%d neurons for %d points", b.Net.Hidden(), len(w))
+			}
+			phi := b.Net.Restrict([]*big.Rat{new(big.Rat)}, oracle.Rats(1))
+			s := construction.Slopes(w, z)
+			left := new(big.Rat).Sub(w[0], big.NewRat(1, 1))
+			if phi.Left.Sign() != 0 || phi.Eval(left).Cmp(z[0]) != 0 || phi.Right.Cmp(s[len(s)-1]) != 0 {
+				return fmt.Errorf("outer slopes %s, %s; want 0 (constant z_1 left of w_1) and %s", phi.Left, phi.Right, s[len(s)-1])
+			}
+			return nil
+		},
+	}
 }
 
-// l45Property: the network built by interp through m+1 drawn points (m in
-// [1, 20], w strictly increasing rationals, z of every kind) interpolates
-// them exactly with m neurons, is constant left of w_1 and continues the
-// last chord right of w_m.
-func l45Property(name string, interp func(w, z []*big.Rat) (*construction.Hinges, error)) (search.Outcome, int, *l45Failure) {
-	var fail *l45Failure
-	n := 0
-	out := search.Run(name, func(t *rapid.T) {
-		m := rapid.IntRange(1, 20).Draw(t, "m")
-		w := []*big.Rat{props.SmallRat().Draw(t, "w[1]")}
-		for i := 1; i <= m; i++ {
-			w = append(w, new(big.Rat).Add(w[i-1], props.PositiveRat().Draw(t, fmt.Sprintf("gap[%d]", i))))
+// l45Grid is every z ∈ {−1,0,1}^{m+1} on w = 1..m+1, 1 ≤ m ≤ maxM.
+func l45Grid(maxM int) iter.Seq[drive.Case] {
+	return func(yield func(drive.Case) bool) {
+		for m := 1; m <= maxM; m++ {
+			w := make([]*big.Rat, m+1)
+			for i := range w {
+				w[i] = big.NewRat(int64(i+1), 1)
+			}
+			for code := 0; code < pow3(m+1); code++ {
+				z := make([]*big.Rat, m+1)
+				for i, c := 0, code; i <= m; i, c = i+1, c/3 {
+					z[i] = big.NewRat(int64(c%3-1), 1)
+				}
+				if !yield(drive.Case{FT: &props.FineTune{Inst: instance.OnLine(w, z)}}) {
+					return
+				}
+			}
 		}
-		z := rapid.SliceOfN(props.Rat(), m+1, m+1).Draw(t, "z")
-		n++
-		if err := l45Verify(interp, w, z); err != nil {
-			fail = &l45Failure{w, z, err.Error()}
-			t.Fatalf("%v", err)
-		}
-	})
-	return out, n, fail
+	}
 }
 
-func l45Verify(interp func(w, z []*big.Rat) (*construction.Hinges, error), w, z []*big.Rat) error {
-	h, err := interp(w, z)
-	if err != nil {
-		return err
+// lineOf is the points w (first coordinates) and values z of a 1-D instance.
+func lineOf(in *instance.Instance) (w, z []*big.Rat) {
+	w = make([]*big.Rat, in.K())
+	for i, x := range in.X {
+		w[i] = x[0]
 	}
-	net := h.Network(oracle.Rats(1))
-	if net.Hidden() != len(w)-1 {
-		return fmt.Errorf("%d neurons for %d points", net.Hidden(), len(w))
-	}
-	if _, err := instance.OnLine(w, z).Verify(net); err != nil {
-		return fmt.Errorf("does not interpolate: %v", err)
-	}
-	phi := net.Restrict([]*big.Rat{new(big.Rat)}, oracle.Rats(1))
-	s := construction.Slopes(w, z)
-	left := new(big.Rat).Sub(w[0], big.NewRat(1, 1))
-	if phi.Left.Sign() != 0 || phi.Eval(left).Cmp(z[0]) != 0 || phi.Right.Cmp(s[len(s)-1]) != 0 {
-		return fmt.Errorf("outer slopes %s, %s; want 0 (constant z_1 left of w_1) and %s", phi.Left, phi.Right, s[len(s)-1])
-	}
-	return nil
+	return w, in.Z
 }
+
+// l45Parts are the parts of L4.5's check.
+func l45Parts(Config) []drive.Part { return []drive.Part{l45Part("L4.5", construction.Interpolate, 6)} }
 
 func checkL45(cfg Config) Result {
-	ex := 0
-	for m := 1; m <= 6 && !cfg.Expired(); m++ {
-		w := make([]*big.Rat, m+1)
-		for i := range w {
-			w[i] = big.NewRat(int64(i+1), 1)
-		}
-		for code := 0; code < pow3(m+1); code++ {
-			z := make([]*big.Rat, m+1)
-			for i, c := 0, code; i <= m; i, c = i+1, c/3 {
-				z[i] = big.NewRat(int64(c%3-1), 1)
-			}
-			ex++
-			if err := l45Verify(construction.Interpolate, w, z); err != nil {
-				return Result{Verdict: Counterexample, Checked: ex, Evidence: "enumeration failed",
-					Findings: []Finding{{Kind: FindCounterexample, Text: fmt.Sprintf("w = %v, z = %v: %v", w, z, err), Reproduce: tlReproduce("L4.5", cfg)}}}
-			}
-		}
+	outs := drive.RunAll(cfg, l45Parts(cfg)...)
+	res := drive.Judge(cfg, tlReproduce("L4.5", cfg), outs...)
+	if res.Verdict != Holds {
+		return res
 	}
-	out, n, fail := l45Property("L4.5", construction.Interpolate)
-	if out.Failed {
-		return Result{Verdict: Counterexample, Checked: ex + n, Evidence: "rapid found a failing point set",
-			Findings: []Finding{{Kind: FindCounterexample, Text: fmt.Sprintf("w = %v, z = %v: %s", fail.w, fail.z, fail.msg), Reproduce: tlReproduce("L4.5", cfg)}}}
-	}
-	res := Result{Verdict: Holds, Checked: ex + n, Evidence: fmt.Sprintf(
+	ex, n := outs[0].Grid, outs[0].Drawn
+	res.Evidence = fmt.Sprintf(
 		"The m-neuron network (hinges at w_1..w_m, weights s_1 and s_k − s_{k−1}, bias z_1) interpolates exactly (oracle) with exactly m neurons, is constant (= z_1) "+
 			"left of w_1 and has the last chord's slope right of w_m (exact line restriction): every z ∈ {−1,0,1}^{m+1} on w = 1..m+1 for 1 ≤ m ≤ 6 (%d sets, exhaustive), "+
-			"and %d rapid point sets (m ≤ 20, rational gaps, z small, zero or with 64–512-bit numerators/denominators).", ex, n)}
+			"and %d rapid point sets (m ≤ 20, rational gaps, z small, zero or with 64–512-bit numerators/denominators).", ex, n)
 	if f := l45LiteralFinding(cfg); f != nil {
 		res.Findings = append(res.Findings, *f)
 	}
@@ -419,14 +431,14 @@ func pow3(k int) int {
 // l45LiteralFinding searches, with rapid, for point sets where the induction
 // step as printed fails, and reports the shrunk one.
 func l45LiteralFinding(cfg Config) *Finding {
-	out, _, fail := l45Property("L4.5/literal", construction.InterpolatePaperLiteral)
-	if !out.Failed || fail == nil {
+	o := drive.Run(cfg, l45Part("L4.5/literal", construction.InterpolatePaperLiteral, 0))
+	if o.Fail == nil {
 		return nil
 	}
-	in := instance.OnLine(fail.w, fail.z)
+	in, msg := o.Fail.Case.FT.Inst, o.Fail.Msg
 	return &Finding{Kind: FindProofStep, Reproduce: tlReproduce("L4.5", cfg), Instance: FromInstance(in, nil),
 		Text: "The induction step as printed appends the neuron σ(x − w_{k+1}) with weight (z_{k+1} − z_{k+2})/(w_{k+1} − w_{k+2}), the new chord's slope; " +
 			"the slope of h on [w_{k+1}, ∞) is then the sum of all chord slopes so far, not the new one. The weight must be the change of slope, s_{k+1} − s_k " +
-			"(and the base case's second 'b1 = z1' is b2 = z1). On this shrunk point set the printed weights miss a value: " + fail.msg +
+			"(and the base case's second 'b1 = z1' is b2 = z1). On this shrunk point set the printed weights miss a value: " + msg +
 			". The lemma holds with the corrected weights (checked above)."}
 }
