@@ -35,6 +35,14 @@
 //     the projection, T's positions along it and J.
 //   - prune.go: function-preserving removal of idle neurons and merging of
 //     duplicate hinges in a 2-layer network.
+//   - flatend.go (beyond the paper): FlatEnd, the interpolant of J on a line
+//     with one neuron fewer whenever it has a flat piece; ≤ min{3N, K−2}
+//     neurons for K ≥ 2N+2 (claim C4.2's derived grid points).
+//   - twopeak.go (beyond the paper): TwoPeak, 3 neurons for (0, a, 0, b, 0)
+//     on a line, a·b > 0, so m*(2, 5) ≤ 3 (C4.2 at m = 3, K = 5).
+//   - mininterpolant.go (beyond the paper): MinInterpolant, the
+//     minimum-breakpoint network of package lowerbound composed with the
+//     projection, R or R+1 neurons (a candidate of ftcheck finetune).
 //
 // 3-layer (Sec. 5, Appendix A, Prop. 6.1; built on Yun, Sra, Jadbabaie 2019):
 //
