@@ -12,10 +12,10 @@ import (
 	"testing"
 
 	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/finetune"
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
-	"github.com/ftcheck/ftcheck/theorem"
 	"pgregory.net/rapid"
 )
 
@@ -190,9 +190,9 @@ func TestWitnessAndMstar(t *testing.T) {
 // 1e-9 is caught by the exact verification, reported on stderr and never
 // chosen; the next smallest, verified, is.
 func TestFinetuneRejectsBrokenConstruction(t *testing.T) {
-	defer func(old func(int) []candidate) { candidates = old }(candidates)
+	defer func(old func(int) []finetune.Candidate) { candidates = old }(candidates)
 	broken := func(in *instance.Instance) (*construction.Built, error) {
-		b, _, err := theorem.BestTwoLayer(in) // as small as the best: verified first
+		b, _, err := finetune.BestTwoLayer(in) // as small as the best: verified first
 		if err != nil || b.Neurons == 0 {
 			return b, err
 		}
@@ -201,8 +201,8 @@ func TestFinetuneRejectsBrokenConstruction(t *testing.T) {
 		w[0] = new(big.Rat).Add(w[0], big.NewRat(1, 1000000000))
 		return construction.NewBuilt("broken", net, 0), nil
 	}
-	candidates = func(depth int) []candidate {
-		return append([]candidate{{"broken", broken}}, defaultCandidates(depth)...)
+	candidates = func(depth int) []finetune.Candidate {
+		return append([]finetune.Candidate{{Name: "broken", Build: broken}}, finetune.Candidates(depth)...)
 	}
 	f := writeTemp(t, "f.json", `{"layers": [{"W": [["0"]], "b": ["0"]}, {"W": [["0"]], "b": ["0"]}]}`)
 	data := writeTemp(t, "d.csv", "x1,y\n0,0\n1,1\n2,0\n3,1\n4,0\n")
