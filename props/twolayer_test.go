@@ -10,11 +10,11 @@ import (
 	"testing"
 
 	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/finetune"
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/lowerbound"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
-	"github.com/ftcheck/ftcheck/theorem"
 	"pgregory.net/rapid"
 )
 
@@ -155,14 +155,14 @@ func TestKeptSetLemmas(t *testing.T) {
 	})
 }
 
-// TestBestTwoLayerAnyInstance: theorem.BestTwoLayer returns a network that
+// TestBestTwoLayerAnyInstance: finetune.BestTwoLayer returns a network that
 // fine-tunes exactly (checked again here), with no more neurons than
 // Theorem 4.4's pruned network and, in d = 1, at least R.
 func TestBestTwoLayerAnyInstance(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		ft := props.Instance(props.InstanceOptions{MinK: 3, MaxK: 16, MaxD: 4}).Draw(t, "problem")
 		in := ft.Inst
-		best, _, err := theorem.BestTwoLayer(in)
+		best, _, err := finetune.BestTwoLayer(in)
 		if err != nil {
 			t.Fatal(err)
 		}

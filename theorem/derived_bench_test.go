@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/oracle"
 )
 
@@ -43,7 +44,7 @@ func BenchmarkFlatPieceBuildVerify(b *testing.B) {
 	t, z, X := flatBenchLine()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		g := flatEndNet(t, z)
+		g := construction.FlatEnd(t, z)
 		if _, err := oracle.Verify(g, nil, X, z); err != nil {
 			b.Fatal(err)
 		}
@@ -54,7 +55,7 @@ func BenchmarkFlatPieceBuildVerify(b *testing.B) {
 // with the reference Network.Eval (layer by layer, big.Rat).
 func BenchmarkFlatPieceEvalBaseline(b *testing.B) {
 	t, z, X := flatBenchLine()
-	g := flatEndNet(t, z)
+	g := construction.FlatEnd(t, z)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for r, x := range X {

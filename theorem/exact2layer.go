@@ -14,12 +14,13 @@ package theorem
 //
 // So m*(N, K) = min{3N, K−2} for every K ≥ 5. This file samples instances
 // in any dimension and checks that the best verified 2-layer network
-// (BestTwoLayer, which verifies exactly) never needs more than min{3N, K−2};
+// (finetune.BestTwoLayer, which verifies exactly) never needs more than min{3N, K−2};
 // the finding is reported only when every sample agrees.
 
 import (
 	"fmt"
 
+	"github.com/ftcheck/ftcheck/finetune"
 	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/props"
 	"pgregory.net/rapid"
@@ -39,7 +40,7 @@ func exactTwoLayerFindingWith(cfg Config, bound func(N, K int) int) []Finding {
 	var failure string
 	out := search.Run("T4.1-U/exact", func(t *rapid.T) {
 		in := props.Instance(props.InstanceOptions{MinK: 5, MaxK: exactTwoLayerMaxK, MaxD: 4}).Draw(t, "problem").Inst
-		b, _, err := BestTwoLayer(in)
+		b, _, err := finetune.BestTwoLayer(in)
 		if err != nil {
 			failure = err.Error()
 			t.Fatal(err)

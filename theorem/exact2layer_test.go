@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/ftcheck/ftcheck/finetune"
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/internal/search"
 )
@@ -26,7 +27,7 @@ func TestExactTwoLayerFinding(t *testing.T) {
 // TestKMinusTwoSufficesSmall: exhaustively over every target vector
 // z ∈ {−1, 0, 1, 2}^K on x_i = i for K = 5, 6, 7 (21504 instances), the best
 // verified 2-layer network uses at most min{3N, K−2} neurons, the value the
-// exact-capacity finding claims (BestTwoLayer verifies exactly).
+// exact-capacity finding claims (finetune.BestTwoLayer verifies exactly).
 func TestKMinusTwoSufficesSmall(t *testing.T) {
 	vals := []int64{-1, 0, 1, 2}
 	for K := 5; K <= 7; K++ {
@@ -39,7 +40,7 @@ func TestKMinusTwoSufficesSmall(t *testing.T) {
 					xs[j] = int64(j + 1)
 				}
 				in := instance.OnLine(ratsOf(xs...), ratsOf(z...))
-				b, _, err := BestTwoLayer(in)
+				b, _, err := finetune.BestTwoLayer(in)
 				if err != nil {
 					t.Fatalf("z = %v: %v", z, err)
 				}
