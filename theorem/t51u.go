@@ -25,8 +25,8 @@ import (
 	"github.com/ftcheck/ftcheck/bounds"
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
-	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 	"pgregory.net/rapid"
 )
 
@@ -65,7 +65,7 @@ func checkT51U(cfg Config) Result {
 	for i, p := range t51Parts {
 		sub := subs[i]
 		res.Checked += sub.Checked
-		res.Verdict = worse(res.Verdict, sub.Verdict)
+		res.Verdict = drive.Worse(res.Verdict, sub.Verdict)
 		evidence = append(evidence, fmt.Sprintf("%s: %s (%s)", p.name, sub.Verdict, sub.Evidence))
 		for _, f := range sub.Findings {
 			f.Text = p.name + ": " + f.Text
@@ -76,19 +76,10 @@ func checkT51U(cfg Config) Result {
 		res.Verdict = Inconclusive
 	}
 	res.Checked += min.Checked
-	res.Verdict = worse(res.Verdict, min.Verdict)
+	res.Verdict = drive.Worse(res.Verdict, min.Verdict)
 	res.Findings = append(res.Findings, min.Findings...)
 	res.Evidence = min.Evidence + " Parts: " + joinSentences(evidence)
 	return res
-}
-
-// worse orders verdicts: counterexample, then inconclusive, then holds.
-func worse(a, b Verdict) Verdict {
-	rank := map[Verdict]int{Holds: 0, NotChecked: 1, Inconclusive: 2, Counterexample: 3}
-	if rank[b] > rank[a] {
-		return b
-	}
-	return a
 }
 
 func joinSentences(s []string) string {
@@ -108,61 +99,77 @@ type t51MinOutcome struct {
 	paperBest, best    int    // fewest neurons: the paper's three; all
 	paperName, name    string // which construction
 	stated             bounds.Surd
-	broken             string // a construction that failed to fine-tune
-	paperOver, allOver bool   // the best exceeds the stated bound
+	paperOver, allOver bool // the best exceeds the stated bound
+}
+
+// t51MinTally is what the theorem-level part saw.
+type t51MinTally struct {
+	sampled, paperOver, allOver int
+	paperWorst, allWorst        *t51MinOutcome
+}
+
+// t51MinPart builds every construction of t51Builders for sampled
+// instances (K 3..40, d 1..4, N ≥ 1, z ∈ [−1, 1]); the driver verifies each,
+// and tl compares the fewest neurons with the stated minimum.
+func t51MinPart(tl *t51MinTally) drive.Part {
+	gen := props.Instance(props.InstanceOptions{MinK: 3, MaxK: 40, MaxD: 4, MinN: 1, ZInUnit: true})
+	return drive.Part{
+		Name: "T5.1-U/min",
+		Draw: rapid.Custom(func(t *rapid.T) drive.Case { return drive.Case{FT: gen.Draw(t, "instance")} }),
+		Build: func(c drive.Case) ([]*construction.Built, error) {
+			nets := make([]*construction.Built, len(t51Builders))
+			for i, tb := range t51Builders {
+				b, err := tb.build(c.FT.Inst)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", tb.name, err)
+				}
+				nets[i] = b
+			}
+			return nets, nil
+		},
+		See: func(c drive.Case, nets []*construction.Built) { tl.see(t51Min(c.FT.Inst, nets)) },
+	}
+}
+
+func (tl *t51MinTally) see(o *t51MinOutcome) {
+	smaller := func(a, b *t51MinOutcome) bool { return b == nil || a.in.K() < b.in.K() }
+	tl.sampled++
+	if o.paperOver {
+		tl.paperOver++
+		if smaller(o, tl.paperWorst) {
+			tl.paperWorst = o
+		}
+	}
+	if o.allOver {
+		tl.allOver++
+		if smaller(o, tl.allWorst) {
+			tl.allWorst = o
+		}
+	}
 }
 
 func checkT51Min(cfg Config) Result {
-	var paperWorst, allWorst, broken *t51MinOutcome
-	sampled, paperOver, allOver := 0, 0, 0
-	smaller := func(a, b *t51MinOutcome) bool { return b == nil || a.in.K() < b.in.K() }
-	gen := props.Instance(props.InstanceOptions{MinK: 3, MaxK: 40, MaxD: 4, MinN: 1, ZInUnit: true})
-	search.Run("T5.1-U/min", func(t *rapid.T) {
-		if cfg.Expired() {
-			t.Skip("timeout")
-		}
-		o := t51Min(gen.Draw(t, "instance").Inst)
-		sampled++
-		if o.broken != "" {
-			broken = o
-			t.Fatalf("%s does not fine-tune", o.broken)
-		}
-		if o.paperOver {
-			paperOver++
-			if smaller(o, paperWorst) {
-				paperWorst = o
-			}
-		}
-		if o.allOver {
-			allOver++
-			if smaller(o, allWorst) {
-				allWorst = o
-			}
-		}
-	})
-	res := Result{Verdict: Holds, Checked: sampled, Findings: []Finding{}}
-	res.Evidence = fmt.Sprintf("On %d sampled instances (K 3..40, d 1..4, N ≥ 1, z ∈ [−1, 1]), every construction verified exactly; the fewest neurons met the stated min{2√K + min{2√K, 3N}, 6√(3N+2)} (compared exactly) on %d with the paper's U1/U2/U3 alone and on %d with our repaired variants added.", sampled, sampled-paperOver, sampled-allOver)
+	var tl t51MinTally
 	repro := fmt.Sprintf("ftcheck check T5.1-U -seed %d -checks %d", cfg.Seed, cfg.Checks)
-	if broken != nil {
-		res.Verdict = Counterexample
-		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample, Reproduce: repro, Instance: FromInstance(broken.in, nil),
-			Text: fmt.Sprintf("construction %s does not fine-tune this instance (exact verification).", broken.broken)})
+	res := drive.Judge(cfg, repro, drive.Run(cfg, t51MinPart(&tl)))
+	if res.Verdict != Holds {
+		return res
 	}
-	if paperWorst != nil {
-		o := paperWorst
+	sampled := tl.sampled
+	res.Evidence = fmt.Sprintf("On %d sampled instances (K 3..40, d 1..4, N ≥ 1, z ∈ [−1, 1]), every construction verified exactly; the fewest neurons met the stated min{2√K + min{2√K, 3N}, 6√(3N+2)} (compared exactly) on %d with the paper's U1/U2/U3 alone and on %d with our repaired variants added.", sampled, sampled-tl.paperOver, sampled-tl.allOver)
+	if o := tl.paperWorst; o != nil {
 		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: repro,
 			Instance: FromInstance(o.in, map[string]string{"paper best": fmt.Sprintf("%s, m = %d", o.paperName, o.paperBest), "stated": o.stated.String()}),
 			Text: fmt.Sprintf("With integer widths none of the paper's three constructions meets the stated bound on %d of %d sampled instances; smallest: the best, %s, uses m = %d > %s. %s",
-				paperOver, sampled, o.paperName, o.paperBest, o.stated, repairText(o))})
+				tl.paperOver, sampled, o.paperName, o.paperBest, o.stated, repairText(o))})
 	}
-	if allWorst != nil {
-		o := allWorst
-		res.Verdict = worse(res.Verdict, Inconclusive)
+	if o := tl.allWorst; o != nil {
+		res.Verdict = drive.Worse(res.Verdict, Inconclusive)
 		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: repro,
 			Instance: FromInstance(o.in, map[string]string{"best": fmt.Sprintf("%s, m = %d", o.name, o.best), "stated": o.stated.String()}),
 			Text: fmt.Sprintf("No verified construction, ours included, meets the stated bound on %d of %d sampled instances; smallest: the best, %s, uses m = %d > %s. The theorem is not refuted (another net may exist) but is not established there.",
-				allOver, sampled, o.name, o.best, o.stated)})
-	} else if broken == nil && sampled > 0 {
+				tl.allOver, sampled, o.name, o.best, o.stated)})
+	} else if sampled > 0 {
 		res.Findings = append(res.Findings, Finding{Kind: FindBeyondPaper, Reproduce: repro,
 			Text: fmt.Sprintf("Thm 5.1.1 holds as stated on every one of the %d sampled instances once the paper's constructions are repaired for integer widths: U1 with one-sided end units (U1-lean, 2⌈2√K⌉ − 4 ≤ 4√K), U2 with one window (3N + 2), U3 fitted on T only; all verified exactly.", sampled)})
 	}
@@ -196,20 +203,13 @@ var t51Builders = []t51Builder{
 	}},
 }
 
-// t51Min builds every construction for in, verifies each, and compares the
-// fewest neurons (of the paper's three, and of all) with the stated minimum.
-func t51Min(in *instance.Instance) *t51MinOutcome {
+// t51Min compares the fewest neurons of the verified networks nets (one per
+// t51Builders entry, in order), of the paper's three and of all, with the
+// stated minimum.
+func t51Min(in *instance.Instance, nets []*construction.Built) *t51MinOutcome {
 	o := &t51MinOutcome{in: in, paperBest: -1, best: -1, stated: bounds.Thm51Upper(in.N(), in.K())}
-	for _, c := range t51Builders {
-		b, err := c.build(in)
-		if err != nil {
-			o.broken = fmt.Sprintf("%s (build error: %v)", c.name, err)
-			return o
-		}
-		if _, err := in.Verify(b.Net); err != nil {
-			o.broken = fmt.Sprintf("%s (%v)", c.name, err)
-			return o
-		}
+	for i, c := range t51Builders {
+		b := nets[i]
 		if c.paper && (o.paperBest < 0 || b.Neurons < o.paperBest) {
 			o.paperBest, o.paperName = b.Neurons, c.name
 		}

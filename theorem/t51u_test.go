@@ -9,6 +9,8 @@ import (
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/internal/search"
+	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 )
 
 // TestT51MinCatchesBrokenConstruction: with U3 replaced by a copy whose
@@ -42,10 +44,15 @@ func TestT51MinCatchesBrokenConstruction(t *testing.T) {
 // constructions and for all, and agrees with m ≥ 8.
 func TestT51MinNeverHoldsAboveBound(t *testing.T) {
 	in := instance.OnLine(ratsOf(1, 2, 3, 4, 5), ratsOf(0, 0, 1, 0, 0))
-	o := t51Min(in)
-	if o.broken != "" {
-		t.Fatalf("construction broken: %s", o.broken)
+	c := drive.Case{FT: &props.FineTune{Inst: in}}
+	nets, err := t51MinPart(&t51MinTally{}).Build(c)
+	if err != nil {
+		t.Fatal(err)
 	}
+	if err := drive.Replay(Config{}, t51MinPart(&t51MinTally{}), c); err != nil {
+		t.Fatalf("construction broken: %v", err)
+	}
+	o := t51Min(in, nets)
 	// Stated: min{2√5 + min{2√5, 3}, 6√5} = 2√5 + 3 ≈ 7.47: only m ≤ 7 meets it.
 	if o.paperOver != (o.paperBest > 7) || o.allOver != (o.best > 7) {
 		t.Fatalf("paper best %d (%s) over %v, best %d (%s) over %v, against %s", o.paperBest, o.paperName, o.paperOver, o.best, o.name, o.allOver, o.stated)

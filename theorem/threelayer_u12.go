@@ -37,6 +37,7 @@ import (
 	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 	"pgregory.net/rapid"
 )
 
@@ -134,11 +135,8 @@ func checkT51U2(cfg Config) Result {
 
 // yunTally collects what a check saw.
 type yunTally struct {
-	checked, gridN, exceed int
-	firstExceed            *yunPoint
-	fail                   *yunFailure
-	capFail                *yunPoint
-	countFail              *yunPoint
+	checked, exceed, maxBits int
+	firstExceed              *yunPoint
 }
 
 type yunPoint struct {
@@ -155,46 +153,54 @@ type yunFailure struct {
 	msg string
 }
 
+// yunPart is spec's construction as a drive.Part: the grid of
+// yunGridInstances for K = 3..bud.gridK, then rapid draws (yunDraw). Each
+// network must fine-tune, use exactly the independently expected count, and
+// stay within the exact ratio cap; tl records the passing ones.
+func yunPart(spec yunSpec, bud yunBudget, tl *yunTally) drive.Part {
+	return drive.Part{
+		Name: "T5.1-U/" + spec.part,
+		Grid: func(yield func(drive.Case) bool) {
+			for K := 3; K <= bud.gridK; K++ {
+				for _, ft := range yunGridInstances(K) {
+					if !yield(drive.Case{FT: ft}) {
+						return
+					}
+				}
+			}
+		},
+		Draw: rapid.Custom(func(t *rapid.T) drive.Case { return drive.Case{FT: yunDraw(t, bud)} }),
+		Build: func(c drive.Case) ([]*construction.Built, error) {
+			b, err := spec.build(c.FT.Inst)
+			return []*construction.Built{b}, err
+		},
+		Limit: func(c drive.Case, _ *construction.Built) (int, string, error) {
+			return spec.expect(c.FT.Inst.N(), c.FT.Inst.K()), "the least count integer widths allow", nil
+		},
+		Check: func(c drive.Case, b *construction.Built) error {
+			N, K, m := c.FT.Inst.N(), c.FT.Inst.K(), b.Net.Hidden()
+			if want := spec.expect(N, K); m != want {
+				return fmt.Errorf("m = %d differs from the independent expectation %d", m, want)
+			}
+			if !bounds.LeqInt(m, spec.cap(N, K)) {
+				return fmt.Errorf("m = %d breaks the ratio bound %s", m, spec.capTxt)
+			}
+			return nil
+		},
+		See: func(c drive.Case, nets []*construction.Built) {
+			in, b := c.FT.Inst, nets[0]
+			N, K := in.N(), in.K()
+			tl.see(&yunPoint{in: in, N: N, K: K, m: b.Net.Hidden(), stated: spec.stated(N, K),
+				bitSize: b.Net.BitSize(), expected: spec.expect(N, K)})
+		},
+	}
+}
+
 // yunCheck runs the grid and the rapid search for spec.
 func yunCheck(cfg Config, spec yunSpec, bud yunBudget) Result {
 	var tl yunTally
-	maxBits := 0
-	for K := 3; K <= bud.gridK && !cfg.Expired(); K++ {
-		for _, ft := range yunGridInstances(K) {
-			p, err := yunOne(spec, ft)
-			if err != "" {
-				tl.fail = &yunFailure{in: ft.Inst, msg: err}
-				return yunResult(cfg, spec, bud, &tl, maxBits)
-			}
-			tl.see(spec, p)
-			tl.gridN++
-			maxBits = max(maxBits, p.bitSize)
-		}
-	}
-	if cfg.Expired() {
-		return yunResult(cfg, spec, bud, &tl, maxBits)
-	}
-	var shrunk *yunFailure
-	out := search.Run("T5.1-U/"+spec.part, func(t *rapid.T) {
-		ft := yunDraw(t, bud)
-		if cfg.Expired() {
-			return
-		}
-		p, err := yunOne(spec, ft)
-		if err != "" {
-			shrunk = &yunFailure{in: ft.Inst, msg: err}
-			t.Fatal(err)
-		}
-		tl.see(spec, p)
-		maxBits = max(maxBits, p.bitSize)
-	})
-	if out.Failed {
-		tl.fail = shrunk
-		if shrunk == nil { // failed without recording (a panic): report rapid's log
-			tl.fail = &yunFailure{msg: "the property failed: " + out.Log}
-		}
-	}
-	return yunResult(cfg, spec, bud, &tl, maxBits)
+	o := drive.Run(cfg, yunPart(spec, bud, &tl))
+	return yunResult(cfg, spec, bud, &tl, o)
 }
 
 // yunDraw draws a fine-tuning problem with K ≤ maxK, d ≤ 8, labels inside
@@ -204,34 +210,14 @@ func yunDraw(t *rapid.T, bud yunBudget) *props.FineTune {
 	return props.Instance(props.InstanceOptions{MinK: 3, MaxK: bud.maxK, MaxD: 8, MaxN: bud.maxN, ZInUnit: unit}).Draw(t, "problem")
 }
 
-// yunOne builds and verifies one problem; a non-empty string is a failure.
-func yunOne(spec yunSpec, ft *props.FineTune) (*yunPoint, string) {
-	in := ft.Inst
-	b, err := spec.build(in)
-	if err != nil {
-		return nil, fmt.Sprintf("%s: construction error: %v", spec.part, err)
-	}
-	if _, err := oracle.Verify(b.Net, ft.F, in.X, ft.Y); err != nil {
-		return nil, fmt.Sprintf("%s does not fine-tune: f + g misses a label: %v", spec.part, err)
-	}
-	N, K := in.N(), in.K()
-	return &yunPoint{in: in, N: N, K: K, m: b.Net.Hidden(), stated: spec.stated(N, K),
-		bitSize: b.Net.BitSize(), expected: spec.expect(N, K)}, ""
-}
-
-func (tl *yunTally) see(spec yunSpec, p *yunPoint) {
+func (tl *yunTally) see(p *yunPoint) {
 	tl.checked++
+	tl.maxBits = max(tl.maxBits, p.bitSize)
 	if !bounds.LeqInt(p.m, p.stated) {
 		tl.exceed++
 		if yunSmaller(p, tl.firstExceed) {
 			tl.firstExceed = p
 		}
-	}
-	if !bounds.LeqInt(p.m, spec.cap(p.N, p.K)) && tl.capFail == nil {
-		tl.capFail = p
-	}
-	if p.m != p.expected && tl.countFail == nil {
-		tl.countFail = p
 	}
 }
 
@@ -302,41 +288,20 @@ func yunFrozen(K int, z []*big.Rat) *props.FineTune {
 	return &props.FineTune{Inst: &instance.Instance{X: X, Z: z}, F: f, Y: Y}
 }
 
-// yunResult turns a tally into a Result.
-func yunResult(cfg Config, spec yunSpec, bud yunBudget, tl *yunTally, maxBits int) Result {
+// yunResult turns a run into a Result.
+func yunResult(cfg Config, spec yunSpec, bud yunBudget, tl *yunTally, o *drive.Outcome) Result {
 	repro := fmt.Sprintf("ftcheck check T5.1-U -seed %d -checks %d", cfg.Seed, cfg.Checks)
+	res := drive.Judge(cfg, repro, o)
+	if res.Verdict != Holds {
+		return res
+	}
 	scope := fmt.Sprintf("%s (%s): %d problems built and verified exactly on f + g: a grid of %d 1-D problems "+
 		"(K = 3..%d, N ∈ {0, 1, 2, ⌈K/3⌉, K}, targets distinct, equal, and up to ±K), in full, and %d rapid draws "+
 		"(K 3..%d, N ≤ %s, d 1..8, points random/collinear/simplex/grid/10⁻⁹ apart, T random/alternating/clustered/ends, "+
 		"targets in [−1, 1] and outside); largest weight %d bits",
-		spec.part, spec.what, tl.checked, tl.gridN, bud.gridK, tl.checked-tl.gridN, bud.maxK, yunNText(bud.maxN), maxBits)
-	res := Result{Verdict: Holds, Checked: tl.checked, Findings: []Finding{}}
-	if tl.fail != nil {
-		res.Verdict = Counterexample
-		res.Evidence = scope + "; the construction FAILS on the attached instance"
-		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample,
-			Text:     fmt.Sprintf("%s (the network the proof of Thm 5.1.1 builds) does not fine-tune this instance: %s", spec.part, tl.fail.msg),
-			Instance: FromInstance(tl.fail.in, nil), Reproduce: repro})
-		return res
-	}
-	if cfg.Expired() {
-		res.Verdict = Inconclusive
-		res.Evidence = "timed out; partial evidence: " + scope
-		return res
-	}
-	res.Evidence = scope + fmt.Sprintf("; all fine-tune. Counts vs the stated %s: above it at %d of %d problems", spec.part, tl.exceed, tl.checked)
-	if tl.capFail != nil {
-		res.Verdict = Counterexample
-		res.Findings = append(res.Findings, yunCountFinding(FindCounterexample, spec, tl.capFail, repro,
-			fmt.Sprintf("the count breaks the ratio bound %s", spec.capTxt)))
-	} else {
-		res.Evidence += fmt.Sprintf("; ratio bound %s holds at every problem", spec.capTxt)
-	}
-	if tl.countFail != nil {
-		res.Verdict = Counterexample
-		res.Findings = append(res.Findings, yunCountFinding(FindCounterexample, spec, tl.countFail, repro,
-			fmt.Sprintf("the count differs from the independent expectation %d", tl.countFail.expected)))
-	}
+		spec.part, spec.what, tl.checked, o.Grid, bud.gridK, o.Drawn, bud.maxK, yunNText(bud.maxN), tl.maxBits)
+	res.Evidence = scope + fmt.Sprintf("; all fine-tune. Counts vs the stated %s: above it at %d of %d problems", spec.part, tl.exceed, tl.checked) +
+		fmt.Sprintf("; ratio bound %s holds at every problem", spec.capTxt)
 	if tl.firstExceed != nil {
 		p := tl.firstExceed
 		res.Findings = append(res.Findings, yunCountFinding(FindProofStep, spec, p, repro, fmt.Sprintf(

@@ -34,9 +34,9 @@ import (
 
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
-	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 	"pgregory.net/rapid"
 )
 
@@ -93,85 +93,75 @@ func keptCount(in *instance.Instance) (int, error) {
 
 // u3Tally is what the U3 check saw.
 type u3Tally struct {
-	built, drawn, maxBits int
-	exceed                *threeFailure // smallest built instance above 6√(3N+2)
-	exceedN, exceedK      int
-	builtAbove            int
-	fail                  *threeFailure
+	built, maxBits   int
+	exceed           *threeFailure // smallest built instance above 6√(3N+2)
+	exceedN, exceedK int
+	builtAbove       int
+}
+
+// u3Part is build (U3, or a planted bug) as a drive.Part: the worst-case
+// lines N = 0..bud.buildN, then rapid draws. Each network must fine-tune,
+// have |J| ≤ min{3N+2, K} (counted here from eq. 14) and exactly the
+// brute-force count u3Count(|J|); tl records the passing ones.
+func u3Part(build builder, bud u3Budget, tl *u3Tally) drive.Part {
+	return drive.Part{
+		Name: "T5.1-U/U3",
+		Grid: func(yield func(drive.Case) bool) {
+			for N := 0; N <= bud.buildN; N++ {
+				if !yield(drive.Case{FT: worstLine(N)}) {
+					return
+				}
+			}
+		},
+		Draw: rapid.Custom(func(t *rapid.T) drive.Case {
+			unit := rapid.Bool().Draw(t, "zInUnit")
+			return drive.Case{FT: props.Instance(props.InstanceOptions{MinK: 3, MaxK: bud.maxK, MaxD: 8, ZInUnit: unit}).Draw(t, "problem")}
+		}),
+		Build: func(c drive.Case) ([]*construction.Built, error) {
+			b, err := build(c.FT.Inst)
+			return []*construction.Built{b}, err
+		},
+		Limit: func(c drive.Case, _ *construction.Built) (int, string, error) {
+			n, err := keptCount(c.FT.Inst)
+			return u3Count(n), "the count 2⌈√|J|⌉ + 4⌈|J|/⌈√|J|⌉⌉", err
+		},
+		Check: func(c drive.Case, b *construction.Built) error {
+			in := c.FT.Inst
+			n, err := keptCount(in)
+			if err != nil {
+				return err
+			}
+			N, K, m := in.N(), in.K(), b.Net.Hidden()
+			if n > min(3*N+2, K) {
+				return fmt.Errorf("|J| = %d > min{3N+2, K} = %d (Lemma 4.7)", n, min(3*N+2, K))
+			}
+			if m != u3Count(n) {
+				return fmt.Errorf("U3 uses %d ReLUs, the shape ⌈√|J|⌉ × ⌈|J|/⌈√|J|⌉⌉ with |J| = %d costs %d", m, n, u3Count(n))
+			}
+			return nil
+		},
+		See: func(c drive.Case, nets []*construction.Built) { tl.see(c.FT.Inst, nets[0]) },
+	}
 }
 
 // checkT51U3With runs the U3 check on build (U3, or a planted bug).
-func checkT51U3With(cfg Config, build func(*instance.Instance) (*construction.Built, error), bud u3Budget) Result {
+func checkT51U3With(cfg Config, build builder, bud u3Budget) Result {
 	var tl u3Tally
-	for N := 0; N <= bud.buildN && !cfg.Expired(); N++ {
-		if tl.u3One(build, worstLine(N)); tl.fail != nil {
-			return u3Result(cfg, bud, &tl)
-		}
-	}
-	var shrunk *threeFailure
-	out := search.Run("T5.1-U/U3", func(t *rapid.T) {
-		unit := rapid.Bool().Draw(t, "zInUnit")
-		ft := props.Instance(props.InstanceOptions{MinK: 3, MaxK: bud.maxK, MaxD: 8, ZInUnit: unit}).Draw(t, "problem")
-		if cfg.Expired() {
-			return
-		}
-		var one u3Tally
-		if one.u3One(build, ft); one.fail != nil {
-			shrunk = one.fail
-			t.Fatal(one.fail.msg)
-		}
-		tl.merge(&one)
-		tl.drawn++
-	})
-	if out.Failed && shrunk != nil {
-		tl.fail = shrunk
-	}
-	return u3Result(cfg, bud, &tl)
+	o := drive.Run(cfg, u3Part(build, bud, &tl))
+	return u3Result(cfg, bud, &tl, o)
 }
 
-// u3One builds and verifies one problem and records it.
-func (tl *u3Tally) u3One(build func(*instance.Instance) (*construction.Built, error), ft *props.FineTune) {
-	in := ft.Inst
-	fail := func(format string, a ...any) { tl.fail = &threeFailure{in, fmt.Sprintf(format, a...)} }
-	b, err := build(in)
-	if err != nil {
-		fail("construction error: %v", err)
-		return
-	}
-	if _, err := oracle.Verify(b.Net, ft.F, in.X, ft.Y); err != nil {
-		fail("f + g misses a label: %v", err)
-		return
-	}
-	n, err := keptCount(in)
-	if err != nil {
-		fail("%v", err)
-		return
-	}
+// see records a verified network.
+func (tl *u3Tally) see(in *instance.Instance, b *construction.Built) {
 	N, K, m := in.N(), in.K(), b.Net.Hidden()
-	if n > min(3*N+2, K) {
-		fail("|J| = %d > min{3N+2, K} = %d (Lemma 4.7)", n, min(3*N+2, K))
-		return
-	}
-	if m != u3Count(n) {
-		fail("U3 uses %d ReLUs, the shape ⌈√|J|⌉ × ⌈|J|/⌈√|J|⌉⌉ with |J| = %d costs %d", m, n, u3Count(n))
-		return
-	}
 	tl.built++
 	tl.maxBits = max(tl.maxBits, b.Net.BitSize())
 	if aboveU3(m, N) {
 		tl.builtAbove++
 		if tl.exceed == nil || K < tl.exceedK || (K == tl.exceedK && N < tl.exceedN) {
+			n, _ := keptCount(in) // counted without error by the Check that passed
 			tl.exceed, tl.exceedN, tl.exceedK = &threeFailure{in, fmt.Sprintf("m = %d, |J| = %d", m, n)}, N, K
 		}
-	}
-}
-
-func (tl *u3Tally) merge(o *u3Tally) {
-	tl.built += o.built
-	tl.builtAbove += o.builtAbove
-	tl.maxBits = max(tl.maxBits, o.maxBits)
-	if o.exceed != nil && (tl.exceed == nil || o.exceedK < tl.exceedK || (o.exceedK == tl.exceedK && o.exceedN < tl.exceedN)) {
-		tl.exceed, tl.exceedN, tl.exceedK = o.exceed, o.exceedN, o.exceedK
 	}
 }
 
@@ -259,27 +249,17 @@ func sqrtDisplay(x float64) float64 {
 }
 
 // u3Result turns a tally into a Result.
-func u3Result(cfg Config, bud u3Budget, tl *u3Tally) Result {
+func u3Result(cfg Config, bud u3Budget, tl *u3Tally, o *drive.Outcome) Result {
 	repro := fmt.Sprintf("ftcheck check T5.1-U -seed %d -checks %d", cfg.Seed, cfg.Checks)
+	res := drive.Judge(cfg, repro, o)
+	if res.Verdict != Holds {
+		return res
+	}
 	scope := fmt.Sprintf("U3 (Yun-style net on J, σH windows + σL units): %d networks built and verified exactly on "+
 		"f + g: the Lemma 4.7 worst case x_i = i, K = 3N+2, T = {3, …, 3N} for N = 0..%d, in full, and %d rapid draws "+
 		"(K 3..%d, d 1..8, N 0..K, points random/collinear/simplex/grid/10⁻⁹ apart, T random/alternating/clustered/"+
 		"ends, targets in [−1, 1] and outside); count = 2⌈√|J|⌉ + 4⌈|J|/⌈√|J|⌉⌉ and |J| ≤ min{3N+2, K} at each; "+
-		"largest weight %d bits", tl.built, bud.buildN, tl.drawn, bud.maxK, tl.maxBits)
-	res := Result{Verdict: Holds, Checked: tl.built, Findings: []Finding{}}
-	if tl.fail != nil {
-		res.Verdict = Counterexample
-		res.Evidence = scope + "; the construction FAILS on the attached instance"
-		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample,
-			Text:     "U3 (the network the proof of m ≤ 6√(3N+2) builds) fails: " + tl.fail.msg,
-			Instance: FromInstance(tl.fail.in, nil), Reproduce: repro})
-		return res
-	}
-	if cfg.Expired() {
-		res.Verdict = Inconclusive
-		res.Evidence = "timed out; partial evidence: " + scope
-		return res
-	}
+		"largest weight %d bits", tl.built, bud.buildN, o.Drawn, bud.maxK, tl.maxBits)
 	grid, gN, gK := u3GridText(bud.gridN)
 	sweep, ok := u3SweepText(bud.sweepN)
 	res.Evidence = scope + "; all fine-tune. " + grid + ". " + sweep
