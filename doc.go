@@ -18,6 +18,7 @@
 //	oracle        exact ReLU networks: Eval, Restrict (to a line), Verify, formats
 //	instance      the fine-tuning instance (x, T, z)
 //	construction  the paper's networks, one file per construction
+//	finetune      the smallest verified g for a user's instance; 1-D m* certificates
 //	lowerbound    witnesses, exact minimum breakpoints, piece counts, 1-D m*
 //	bounds        the paper's bounds in exact arithmetic (a√r + c)
 //	theorem       every claim as a check returning a verdict and findings
@@ -33,7 +34,7 @@
 //	T4.1-U     Thm 4.1.1       theorem/twolayer.go, exact2layer.go; construction/twolayer.go
 //	T4.1-L     Thm 4.1.2       theorem/lowerbound_t41.go; lowerbound/witness.go, breakpoints.go
 //	R2         Remark 2        theorem/derived2.go
-//	C4.2       Cor. 4.2        theorem/derived2.go, derived_flatend.go
+//	C4.2       Cor. 4.2        theorem/derived2.go, derived_flatend.go; construction/flatend.go, twopeak.go
 //	D4.3       Def. 4.3        theorem/twolayer_lemmas.go; construction/partition.go
 //	T4.4       Thm 4.4         theorem/twolayer.go; construction/twolayer.go
 //	L4.5       Lemma 4.5       theorem/twolayer_lemmas.go; construction/interpolate.go
