@@ -18,16 +18,24 @@ func ParseRat(s string) (*big.Rat, error) {
 	if strings.HasPrefix(low, "nan") || strings.HasPrefix(low, "inf") {
 		return nil, fmt.Errorf("%q is not a finite number", t)
 	}
+	var frac *big.Rat
 	if strings.Count(t, "/") == 1 {
 		i := strings.IndexByte(t, '/')
 		num, den := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:])
 		if !isInteger(num) || !isInteger(den) {
 			return nil, fmt.Errorf("%q is not a number (fractions are p/q with integer p, q)", t)
 		}
+		if strings.ContainsAny(den, "+-") {
+			return nil, fmt.Errorf("%q is not a number (a denominator has no sign)", t)
+		}
+		// Both parts in base 10: big.Rat.SetString would read "1/010" as
+		// 1/8 (a leading 0 is an octal prefix there) and reject "1/09".
+		n, _ := new(big.Int).SetString(num, 10)
 		d, _ := new(big.Int).SetString(den, 10)
 		if d.Sign() == 0 {
 			return nil, fmt.Errorf("%q has a zero denominator", t)
 		}
+		frac = new(big.Rat).SetFrac(n, d)
 	}
 	for _, c := range t {
 		if !strings.ContainsRune("0123456789+-./eE", c) {
@@ -36,6 +44,9 @@ func ParseRat(s string) (*big.Rat, error) {
 	}
 	if err := checkExponent(t); err != nil {
 		return nil, err
+	}
+	if frac != nil {
+		return frac, nil
 	}
 	r, ok := new(big.Rat).SetString(t)
 	if !ok {
