@@ -31,15 +31,16 @@ package theorem
 
 import (
 	"fmt"
-	"github.com/ftcheck/ftcheck/internal/ratlin"
 	"math/big"
+	"strings"
 
 	"github.com/ftcheck/ftcheck/bounds"
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
-	"github.com/ftcheck/ftcheck/internal/search"
+	"github.com/ftcheck/ftcheck/internal/ratlin"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 	"pgregory.net/rapid"
 )
 
@@ -75,76 +76,89 @@ type threeFailure struct {
 
 // aTally is what an A check saw.
 type aTally struct {
-	grid, drawn, maxBits, maxBitsN int
-	systems                        int // eq. 33–35 systems checked (rank, ν > 0, Kμ = z_S)
-	fail                           *threeFailure
+	maxBits, maxBitsN int
+	systems           int      // eq. 33–35 systems checked (rank, ν > 0, Kμ = z_S)
+	sweep             []string // "N=…: … bits;" of the bit-size sweep
+}
+
+// aPart is build (AppendixA, or a planted bug) as a drive.Part over the
+// given cases: each network must fine-tune with widths exactly (4N+2, 2).
+func aPart(name string, build builder, grid []*props.FineTune, draw *rapid.Generator[drive.Case], see func(drive.Case, *construction.Built)) drive.Part {
+	return drive.Part{
+		Name: name,
+		Grid: func(yield func(drive.Case) bool) {
+			for _, ft := range grid {
+				if !yield(drive.Case{FT: ft}) {
+					return
+				}
+			}
+		},
+		Draw: draw,
+		Build: func(c drive.Case) ([]*construction.Built, error) {
+			b, err := build(c.FT.Inst)
+			return []*construction.Built{b}, err
+		},
+		Limit: func(c drive.Case, _ *construction.Built) (int, string, error) {
+			return 4*c.FT.Inst.N() + 4, "4N+4", nil
+		},
+		Check: func(c drive.Case, b *construction.Built) error {
+			N, w := c.FT.Inst.N(), b.Net.Widths()
+			if b.Net.Hidden() != 4*N+4 || len(w) != 2 || w[0] != 4*N+2 || w[1] != 2 {
+				return fmt.Errorf("widths %v (%d ReLUs), Appendix A has (4N+2, 2) = (%d, 2), 4N+4 = %d", w, b.Net.Hidden(), 4*N+2, 4*N+4)
+			}
+			return nil
+		},
+		See: func(c drive.Case, nets []*construction.Built) { see(c, nets[0]) },
+	}
+}
+
+// aDraw draws the rapid cases of A: K up to bud.maxK, d up to bud.maxD.
+func aDraw(bud aBudget) *rapid.Generator[drive.Case] {
+	return rapid.Custom(func(t *rapid.T) drive.Case {
+		unit := rapid.Bool().Draw(t, "zInUnit")
+		return drive.Case{FT: props.Instance(props.InstanceOptions{MinK: 3, MaxK: bud.maxK, MaxD: bud.maxD, MinN: 1, ZInUnit: unit}).Draw(t, "problem")}
+	})
+}
+
+// aSweepN are the N of the bit-size sweep on the worst case.
+var aSweepN = []int{1, 2, 4, 8, 16, 32, 64}
+
+// aParts are A's parts: the exhaustive grid and rapid's draws, then the
+// bit-size sweep on the Lemma 4.7 worst case (built and verified too).
+func aParts(build builder, bud aBudget, tl *aTally) []drive.Part {
+	main := aPart("A", build, aGrid(bud.gridK), aDraw(bud), func(c drive.Case, b *construction.Built) {
+		if bits := b.Net.BitSize(); bits > tl.maxBits {
+			tl.maxBits, tl.maxBitsN = bits, c.FT.Inst.N()
+		}
+	})
+	var worst []*props.FineTune
+	for _, N := range aSweepN {
+		worst = append(worst, worstLine(N))
+	}
+	sweep := aPart("A/bit sweep", build, worst, nil, func(c drive.Case, b *construction.Built) {
+		tl.sweep = append(tl.sweep, fmt.Sprintf(" N=%d: %d bits;", c.FT.Inst.N(), b.Net.BitSize()))
+	})
+	return []drive.Part{main, sweep}
 }
 
 // checkAWith runs the A check on build (AppendixA, or a planted bug).
-func checkAWith(cfg Config, build func(*instance.Instance) (*construction.Built, error), bud aBudget) Result {
+func checkAWith(cfg Config, build builder, bud aBudget) Result {
 	var tl aTally
-	for _, ft := range aGrid(bud.gridK) {
-		if cfg.Expired() {
-			return aResult(cfg, bud, &tl, "")
-		}
-		if msg, bits := aOne(build, ft); msg != "" {
-			tl.fail = &threeFailure{ft.Inst, msg}
-			return aResult(cfg, bud, &tl, "")
-		} else {
-			tl.grid++
-			tl.see(bits, ft.Inst.N())
-		}
+	repro := fmt.Sprintf("ftcheck check A -seed %d -checks %d", cfg.Seed, cfg.Checks)
+	outs := drive.RunAll(cfg, aParts(build, bud, &tl)...)
+	res := drive.Judge(cfg, repro, outs...)
+	if res.Verdict != Holds {
+		return res
 	}
-	grid := aGrid(bud.gridK)
-	if n, f := aSystemFacts(grid); f != nil {
-		tl.fail = &threeFailure{f.in, "the paper's conditions on eq. 33–35 fail: " + f.msg}
-		return aResult(cfg, bud, &tl, "")
-	} else {
-		tl.systems = n
+	n, f := aSystemFacts(aGrid(bud.gridK))
+	if f != nil {
+		res.Verdict = Counterexample
+		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample, Reproduce: repro, Instance: FromInstance(f.in, nil),
+			Text: "the paper's conditions on eq. 33–35 fail: " + f.msg})
+		return res
 	}
-	sweep := aBitSweep(build)
-	var shrunk *threeFailure
-	out := search.Run("A", func(t *rapid.T) {
-		unit := rapid.Bool().Draw(t, "zInUnit")
-		ft := props.Instance(props.InstanceOptions{MinK: 3, MaxK: bud.maxK, MaxD: bud.maxD, MinN: 1, ZInUnit: unit}).Draw(t, "problem")
-		if cfg.Expired() {
-			return
-		}
-		msg, bits := aOne(build, ft)
-		if msg != "" {
-			shrunk = &threeFailure{ft.Inst, msg}
-			t.Fatal(msg)
-		}
-		tl.drawn++
-		tl.see(bits, ft.Inst.N())
-	})
-	if out.Failed && shrunk != nil {
-		tl.fail = shrunk
-	}
-	return aResult(cfg, bud, &tl, sweep)
-}
-
-func (tl *aTally) see(bits, N int) {
-	if bits > tl.maxBits {
-		tl.maxBits, tl.maxBitsN = bits, N
-	}
-}
-
-// aOne builds and verifies one problem: "" and the bit size, or what failed.
-func aOne(build func(*instance.Instance) (*construction.Built, error), ft *props.FineTune) (string, int) {
-	in := ft.Inst
-	b, err := build(in)
-	if err != nil {
-		return fmt.Sprintf("construction error: %v", err), 0
-	}
-	if _, err := oracle.Verify(b.Net, ft.F, in.X, ft.Y); err != nil {
-		return fmt.Sprintf("f + g misses a label: %v", err), 0
-	}
-	N, w := in.N(), b.Net.Widths()
-	if b.Net.Hidden() != 4*N+4 || len(w) != 2 || w[0] != 4*N+2 || w[1] != 2 {
-		return fmt.Sprintf("widths %v (%d ReLUs), Appendix A has (4N+2, 2) = (%d, 2), 4N+4 = %d", w, b.Net.Hidden(), 4*N+2, 4*N+4), 0
-	}
-	return "", b.Net.BitSize()
+	tl.systems = n
+	return aResult(bud, &tl, outs[0], res, repro)
 }
 
 // aGrid is every T ⊆ [K] for K = 3..gridK on x_i = i, with targets ±i/K and
@@ -200,45 +214,17 @@ func worstLine(N int) *props.FineTune {
 	return lineProblem(z)
 }
 
-// aBitSweep builds A on the worst case for N = 1, 2, 4, …, 64 and lists
-// the largest weight's bit size; "" if a build fails (the grid reports it).
-func aBitSweep(build func(*instance.Instance) (*construction.Built, error)) string {
-	s := "bit size of the largest weight on the worst case x_i = i, K = 3N+2, T = {3, 6, …, 3N}:"
-	for N := 1; N <= 64; N *= 2 {
-		b, err := build(worstLine(N).Inst)
-		if err != nil {
-			return ""
-		}
-		s += fmt.Sprintf(" N=%d: %d bits;", N, b.Net.BitSize())
-	}
-	return s
-}
-
-// aResult turns a tally into a Result.
-func aResult(cfg Config, bud aBudget, tl *aTally, sweep string) Result {
-	repro := fmt.Sprintf("ftcheck check A -seed %d -checks %d", cfg.Seed, cfg.Checks)
+// aResult is the Result of an A check that held.
+func aResult(bud aBudget, tl *aTally, o *drive.Outcome, res Result, repro string) Result {
 	scope := fmt.Sprintf("%d instances built and verified exactly on f + g with 4N+4 ReLUs: %d exhaustive "+
 		"(every T ⊆ [K], K = 3..%d, x_i = i, targets ±i/K and ±(i+1), and Fig. 10's K = 16, T = {4, 7}) and %d rapid "+
 		"draws (K 3..%d, d 1..%d, N 1..K, points random/collinear/simplex/grid/10⁻⁹ apart, T random/alternating/"+
 		"clustered/ends, targets in [−1, 1] and outside); largest weight %d bits (at N = %d)",
-		tl.grid+tl.drawn, tl.grid, bud.gridK, tl.drawn, bud.maxK, bud.maxD, tl.maxBits, tl.maxBitsN)
-	res := Result{Verdict: Holds, Checked: tl.grid + tl.drawn, Findings: []Finding{}}
-	if tl.fail != nil {
-		res.Verdict = Counterexample
-		res.Evidence = scope + "; the construction FAILS on the attached instance"
-		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample,
-			Text:     "Appendix A's network does not fine-tune this instance with 4N+4 ReLUs: " + tl.fail.msg,
-			Instance: FromInstance(tl.fail.in, nil), Reproduce: repro})
-		return res
-	}
-	if cfg.Expired() {
-		res.Verdict = Inconclusive
-		res.Evidence = "timed out; partial evidence: " + scope
-		return res
-	}
+		o.Passed(), o.Grid, bud.gridK, o.Drawn, bud.maxK, bud.maxD, tl.maxBits, tl.maxBitsN)
 	res.Evidence = scope + fmt.Sprintf("; all fine-tune. On the %d exhaustive problems the system of eq. 33–34, "+
 		"built from the windows' actual outputs, has rank 2N+1, the null vector ν is positive in its first 2N+1 entries "+
-		"and Kμ = z_S (the paper's conditions (1), (2), checked by Gaussian elimination). ", tl.systems) + sweep
+		"and Kμ = z_S (the paper's conditions (1), (2), checked by Gaussian elimination). ", tl.systems) +
+		"bit size of the largest weight on the worst case x_i = i, K = 3N+2, T = {3, 6, …, 3N}:" + strings.Join(tl.sweep, "")
 	res.Findings = append(res.Findings, aEmptyGroupFinding(), aEq31Finding(repro), aBelowThm51Finding(12, 400))
 	return res
 }

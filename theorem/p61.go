@@ -22,9 +22,9 @@ import (
 	"github.com/ftcheck/ftcheck/bounds"
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
-	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 	"pgregory.net/rapid"
 )
 
@@ -66,102 +66,89 @@ func checkP61(cfg Config) Result {
 
 // p61Point is one checked instance.
 type p61Point struct {
-	in            *instance.Instance
-	L, N, K, w, m int
-	bits          int
-	stated        bounds.Surd
+	in      *instance.Instance
+	L, N, K int
+	w       int
+	stated  bounds.Surd
 }
 
 type p61Tally struct {
-	checked, gridN, wide, maxBits int
-	firstWide                     *p61Point
-	fail                          *yunFailure
-	failL                         int
+	checked, wide, maxBits int
+	firstWide              *p61Point
 }
 
-func p61Check(cfg Config, build p61Build, bud p61Budget) Result {
-	var tl p61Tally
-	for L := 4; L <= 8; L++ {
-		for K := 3; K <= bud.gridK && !cfg.Expired(); K++ {
-			for _, ft := range yunGridInstances(K) {
-				p, msg := p61One(build, ft, L)
-				if msg != "" {
-					tl.fail, tl.failL = &yunFailure{in: ft.Inst, msg: msg}, L
-					return p61Result(cfg, bud, &tl)
+// p61Part is build (construction.Deep, or a planted bug) as a drive.Part:
+// the grid L = 4..8 × K = 3..bud.gridK, then the K ≫ N sweep at every L,
+// then rapid draws with L in 4..8. Each network must fine-tune with depth
+// L; a maximum width over the stated bound only leaves the existence claim
+// unproven there (Inconclusive), it does not refute it.
+func p61Part(build p61Build, bud p61Budget, tl *p61Tally) drive.Part {
+	return drive.Part{
+		Name: "P6.1",
+		Grid: func(yield func(drive.Case) bool) {
+			for L := 4; L <= 8; L++ {
+				for K := 3; K <= bud.gridK; K++ {
+					for _, ft := range yunGridInstances(K) {
+						if !yield(drive.Case{FT: ft, L: L}) {
+							return
+						}
+					}
 				}
-				tl.see(p)
-				tl.gridN++
 			}
-		}
+			for _, ft := range p61Sweep(bud.sweepK) {
+				for L := 4; L <= 8; L++ {
+					if !yield(drive.Case{FT: ft, L: L}) {
+						return
+					}
+				}
+			}
+		},
+		Draw: rapid.Custom(func(t *rapid.T) drive.Case {
+			L := rapid.IntRange(4, 8).Draw(t, "L")
+			return drive.Case{FT: yunDraw(t, yunBudget{maxK: bud.maxK}), L: L}
+		}),
+		Build: func(c drive.Case) ([]*construction.Built, error) {
+			b, err := build(c.FT.Inst, c.L)
+			return []*construction.Built{b}, err
+		},
+		Measure: maxWidth,
+		Limit: func(c drive.Case, _ *construction.Built) (int, string, error) {
+			w := bounds.Prop61Width(c.FT.Inst.N(), c.FT.Inst.K(), c.L)
+			return int(w.Floor().Int64()), "4·min{√(3N/⌊(L−1)/2⌋ + 5), √K} + 2", nil
+		},
+		OverLimit: Inconclusive,
+		Check: func(c drive.Case, b *construction.Built) error {
+			if b.Net.Depth() != c.L {
+				return fmt.Errorf("L = %d: the network has %d layers", c.L, b.Net.Depth())
+			}
+			return nil
+		},
+		See: func(c drive.Case, nets []*construction.Built) {
+			in := c.FT.Inst
+			tl.see(&p61Point{in: in, L: c.L, N: in.N(), K: in.K(), w: maxWidth(nets[0]),
+				stated: bounds.Prop61Width(in.N(), in.K(), c.L)}, nets[0].Net.BitSize())
+		},
 	}
-	if !tl.sweep(cfg, build, bud.sweepK) || cfg.Expired() {
-		return p61Result(cfg, bud, &tl)
-	}
-	var shrunk *yunFailure
-	var shrunkL int
-	out := search.Run("P6.1", func(t *rapid.T) {
-		L := rapid.IntRange(4, 8).Draw(t, "L")
-		ft := yunDraw(t, yunBudget{maxK: bud.maxK})
-		if cfg.Expired() {
-			return
-		}
-		p, msg := p61One(build, ft, L)
-		if msg != "" {
-			shrunk, shrunkL = &yunFailure{in: ft.Inst, msg: msg}, L
-			t.Fatal(msg)
-		}
-		tl.see(p)
-	})
-	if out.Failed {
-		tl.fail, tl.failL = shrunk, shrunkL
-		if shrunk == nil { // failed without recording (a panic): report rapid's log
-			tl.fail = &yunFailure{msg: "the property failed: " + out.Log}
-		}
-	}
-	return p61Result(cfg, bud, &tl)
 }
 
-// p61One builds, verifies and measures one instance at depth L.
-func p61One(build p61Build, ft *props.FineTune, L int) (*p61Point, string) {
-	in := ft.Inst
-	b, err := build(in, L)
-	if err != nil {
-		return nil, fmt.Sprintf("L = %d: construction error: %v", L, err)
-	}
-	if b.Net.Depth() != L {
-		return nil, fmt.Sprintf("L = %d: the network has %d layers", L, b.Net.Depth())
-	}
-	if _, err := oracle.Verify(b.Net, ft.F, in.X, ft.Y); err != nil {
-		return nil, fmt.Sprintf("L = %d: f + g misses a label: %v", L, err)
-	}
+// maxWidth is the largest hidden width of b.
+func maxWidth(b *construction.Built) int {
 	w := 0
 	for _, v := range b.Net.Widths() {
 		w = max(w, v)
 	}
-	N, K := in.N(), in.K()
-	return &p61Point{in: in, L: L, N: N, K: K, w: w, m: b.Net.Hidden(), bits: b.Net.BitSize(),
-		stated: bounds.Prop61Width(N, K, L)}, ""
+	return w
 }
 
-// sweep checks the K ≫ N problems of p61Sweep at every L; false on a failure.
-func (tl *p61Tally) sweep(cfg Config, build p61Build, Ks []int) bool {
-	for _, ft := range p61Sweep(Ks) {
-		for L := 4; L <= 8 && !cfg.Expired(); L++ {
-			p, msg := p61One(build, ft, L)
-			if msg != "" {
-				tl.fail, tl.failL = &yunFailure{in: ft.Inst, msg: msg}, L
-				return false
-			}
-			tl.see(p)
-			tl.gridN++
-		}
-	}
-	return true
+func p61Check(cfg Config, build p61Build, bud p61Budget) Result {
+	var tl p61Tally
+	o := drive.Run(cfg, p61Part(build, bud, &tl))
+	return p61Result(cfg, bud, &tl, o)
 }
 
-func (tl *p61Tally) see(p *p61Point) {
+func (tl *p61Tally) see(p *p61Point, bits int) {
 	tl.checked++
-	tl.maxBits = max(tl.maxBits, p.bits)
+	tl.maxBits = max(tl.maxBits, bits)
 	if bounds.LeqInt(p.w, p.stated) {
 		return
 	}
@@ -172,29 +159,19 @@ func (tl *p61Tally) see(p *p61Point) {
 	}
 }
 
-func p61Result(cfg Config, bud p61Budget, tl *p61Tally) Result {
+func p61Result(cfg Config, bud p61Budget, tl *p61Tally, o *drive.Outcome) Result {
 	repro := fmt.Sprintf("ftcheck check P6.1 -seed %d -checks %d", cfg.Seed, cfg.Checks)
+	res := drive.Judge(cfg, repro, o)
+	if res.Verdict == Counterexample || o.Stopped != "" || cfg.Expired() {
+		return res
+	}
 	scope := fmt.Sprintf("%d L-layer networks built and verified exactly on f + g: a grid of %d 1-D problems "+
 		"(L = 4..8, K = 3..%d, N ∈ {0, 1, 2, ⌈K/3⌉, K}, targets distinct, equal, and up to ±K), in full, and %d rapid draws "+
 		"(L 4..8, K 3..%d, d 1..8, adversarial points, T and targets); largest weight %d bits",
-		tl.checked, tl.gridN, bud.gridK, tl.checked-tl.gridN, bud.maxK, tl.maxBits)
+		tl.checked, o.Grid, bud.gridK, o.Drawn, bud.maxK, tl.maxBits)
 	if len(bud.sweepK) > 0 {
 		scope += fmt.Sprintf("; the grid includes a sweep over K ∈ %v, N = 1, 4, …, 22 (T evenly spaced, "+
 			"targets equal and distinct), where K ≫ N makes the √(3N/⌊(L−1)/2⌋ + 5) branch bind", bud.sweepK)
-	}
-	res := Result{Verdict: Holds, Checked: tl.checked, Findings: []Finding{}}
-	switch {
-	case tl.fail != nil:
-		res.Verdict = Counterexample
-		res.Evidence = scope + "; the App. B network FAILS on the attached instance"
-		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample,
-			Text:     "the stacked network of App. B does not fine-tune this instance: " + tl.fail.msg,
-			Instance: FromInstance(tl.fail.in, map[string]string{"L": fmt.Sprint(tl.failL)}), Reproduce: repro})
-		return res
-	case cfg.Expired():
-		res.Verdict = Inconclusive
-		res.Evidence = "timed out; partial evidence: " + scope
-		return res
 	}
 	res.Evidence = scope + fmt.Sprintf("; all fine-tune with depth L; maximum width within the stated bound at %d of %d",
 		tl.checked-tl.wide, tl.checked)
