@@ -195,19 +195,24 @@ func one(cfg Config, p Part, c Case) (status, string) {
 		nets, st, msg := evaluate(cfg, p, c)
 		ch <- result{st, msg, nets}
 	}()
+	var r result
 	select {
-	case r := <-ch:
-		if (r.st == passed || r.st == over) && p.See != nil {
-			// See runs here, not in the case's goroutine, so that a case
-			// abandoned at the deadline never writes to the claim's tally.
-			if err := safeSee(p, c, r.nets); err != nil {
-				return failed, err.Error()
-			}
-		}
-		return r.st, r.msg
+	case r = <-ch:
 	case <-cfg.done():
-		return stopped, "the deadline was reached while a case was running (" + describe(c) + ")"
+		select {
+		case r = <-ch: // it finished as the deadline came: its result stands
+		default:
+			return stopped, "the deadline was reached while a case was running (" + describe(c) + ")"
+		}
 	}
+	if (r.st == passed || r.st == over) && p.See != nil {
+		// See runs here, not in the case's goroutine, so that a case
+		// abandoned at the deadline never writes to the claim's tally.
+		if err := safeSee(p, c, r.nets); err != nil {
+			return failed, err.Error()
+		}
+	}
+	return r.st, r.msg
 }
 
 // safeSee calls p.See, turning a panic into an error.

@@ -444,3 +444,57 @@ func TestFaultsPlantWhatTheySay(t *testing.T) {
 		}
 	}
 }
+
+// Search fails closed like Run: a panic is a shrunk failing case, a
+// failing generator or the deadline stops it, and it counts what passed.
+func TestSearch(t *testing.T) {
+	ints := rapid.IntRange(0, 1000)
+	f := Search(Config{}, "ok", ints, func(int) error { return nil })
+	if f.Verdict() != Holds || f.Passed != rapidChecks {
+		t.Fatalf("passing search: %s, %d passed", f.Verdict(), f.Passed)
+	}
+	f = Search(Config{}, "panic", ints, func(n int) error {
+		if n >= 10 {
+			panic("big")
+		}
+		return nil
+	})
+	if f.Verdict() != Counterexample || f.Fail == nil || *f.Fail != 10 || f.Msg != "panic: big" {
+		t.Fatalf("panic: %s, %v, %q", f.Verdict(), f.Fail, f.Msg)
+	}
+	f = Search(Config{}, "error", ints, func(n int) error {
+		if n%7 == 3 {
+			return fmt.Errorf("n = %d", n)
+		}
+		return nil
+	})
+	if f.Fail == nil || *f.Fail != 3 || f.Msg != "n = 3" {
+		t.Fatalf("error: %v, %q", f.Fail, f.Msg)
+	}
+	bad := rapid.Custom(func(t *rapid.T) int {
+		if n := ints.Draw(t, "n"); n > 500 {
+			panic("generator")
+		}
+		return 0
+	})
+	if f = Search(Config{}, "generator", bad, func(int) error { return nil }); f.Verdict() != Inconclusive || f.Fail != nil {
+		t.Fatalf("generator: %s", f.Verdict())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	f = Search(Config{Ctx: ctx}, "deadline", ints, func(int) error {
+		if n++; n == 4 {
+			cancel()
+		}
+		return nil
+	})
+	if f.Verdict() != Inconclusive || f.Passed != 4 || f.Stopped == "" {
+		t.Fatalf("deadline: %s, %d passed", f.Verdict(), f.Passed)
+	}
+	ctx2, cancel2 := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel2()
+	f = Search(Config{Ctx: ctx2}, "hang", ints, func(int) error { <-ctx2.Done(); time.Sleep(time.Millisecond); return nil })
+	if f.Verdict() != Inconclusive || f.Passed != 0 {
+		t.Fatalf("hang: %s, %d passed", f.Verdict(), f.Passed)
+	}
+}

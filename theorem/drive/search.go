@@ -1,0 +1,91 @@
+package drive
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ftcheck/ftcheck/internal/search"
+	"pgregory.net/rapid"
+)
+
+// Found is what Search found: how many cases passed, and the smallest
+// failing case or why the search stopped early.
+type Found[C any] struct {
+	Passed  int
+	Fail    *C     // rapid's shrunk failing case; nil when none failed
+	Msg     string // what failed on Fail
+	Stopped string // why the search ended before rapid's budget ran out; "" when it ran in full
+}
+
+// Verdict is Holds only when rapid's whole budget ran and every case passed.
+func (f Found[C]) Verdict() Verdict {
+	switch {
+	case f.Fail != nil:
+		return Counterexample
+	case f.Stopped != "":
+		return Inconclusive
+	}
+	return Holds
+}
+
+// Search is Run for checks that build no network (a counting lemma, a
+// bound, a piece count): rapid draws cases of gen and check decides each. It
+// fails closed the same way: a panic in check fails its case (and rapid
+// shrinks it), the deadline or a failing generator stops the search.
+func Search[C any](cfg Config, name string, gen *rapid.Generator[C], check func(C) error) Found[C] {
+	var f Found[C]
+	out := search.Run(name, func(t *rapid.T) {
+		c := gen.Draw(t, "case")
+		if f.Stopped != "" {
+			return
+		}
+		switch st, msg := guard(cfg, func() error { return check(c) }); st {
+		case failed:
+			f.Fail, f.Msg = &c, msg
+			t.Fatalf("%s", msg)
+		case stopped:
+			f.Stopped = msg
+		default:
+			f.Passed++
+		}
+	})
+	switch {
+	case out.Failed && f.Fail != nil:
+	case out.Failed && f.Stopped == "":
+		f.Stopped = "rapid's search failed without a case to show (its generator failed): " + strings.TrimSpace(out.Log)
+	case f.Stopped == "" && cfg.Expired():
+		f.Stopped = "the deadline was reached before every case ran"
+	}
+	return f
+}
+
+// guard runs fn until it returns or cfg's deadline passes; a panic in fn is
+// a failure, an error too.
+func guard(cfg Config, fn func() error) (status, string) {
+	if cfg.Expired() {
+		return stopped, "the deadline was reached before every case ran"
+	}
+	ch := make(chan error, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				ch <- fmt.Errorf("panic: %v", r)
+			}
+		}()
+		ch <- fn()
+	}()
+	var err error
+	select {
+	case err = <-ch:
+	case <-cfg.done():
+		select {
+		case err = <-ch: // it finished as the deadline came: its result stands
+		default:
+			return stopped, "the deadline was reached while a case was running"
+		}
+	}
+	if err != nil {
+		return failed, err.Error()
+	}
+	return passed, ""
+}
