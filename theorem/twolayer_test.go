@@ -157,16 +157,17 @@ func offByOne(in *instance.Instance) (*construction.Built, error) {
 	return construction.TwoLayer(&instance.Instance{X: in.X, Z: z})
 }
 
-// TestDefsPlantedBugsCaught: the D1.1=D3.1 and R1 properties fail, and are
+// TestDefsPlantedBugsCaught: the D1.1=D3.1 and R1 checks fail, and are
 // shrunk to small instances, when g is built for wrong targets.
 func TestDefsPlantedBugsCaught(t *testing.T) {
 	search.Configure(13, 100)
-	if out, _, _, last := d11Property(offByOne); !out.Failed || !strings.Contains(last, "row 1") {
-		t.Fatalf("D1.1=D3.1 planted bug not caught: %q", last)
-	}
-	out, _, last := r1Property(offByOne)
-	var N, K int
-	if _, err := fmt.Sscanf(last, "N = %d, K = %d", &N, &K); !out.Failed || err != nil || K > 3 {
-		t.Fatalf("R1 planted bug not caught or not shrunk: %q", last)
+	for _, p := range []drive.Part{d11Part(offByOne, new(int)), r1Part(offByOne)} {
+		o := drive.Run(Config{}, p)
+		if o.Fail == nil || !strings.Contains(o.Fail.Msg, "row 1") {
+			t.Fatalf("%s: planted bug not caught: %s", p.Name, o.Verdict())
+		}
+		if K := o.Fail.Case.FT.Inst.K(); K > 3 {
+			t.Fatalf("%s: shrunk only to K = %d", p.Name, K)
+		}
 	}
 }

@@ -21,6 +21,10 @@ type Case struct {
 	FT  *props.FineTune // the instance (x, T, z), with a frozen f and labels y when F is set
 	L   int             // the depth asked for (Prop. 6.1); 0 when the claim fixes it
 	Dir []*big.Rat      // a projection direction drawn with the instance; nil when the construction picks its own
+	// Extra is claim-specific data drawn with the case (Def. 1.1's further
+	// frozen networks). It is not part of a finding: a case rebuilt by
+	// CaseOf has none, and its Check must then check what it can without.
+	Extra any
 }
 
 // Part is one construction check of a claim: the cases it runs on, the
