@@ -11,10 +11,10 @@ import (
 	"strings"
 
 	"github.com/ftcheck/ftcheck/instance"
-	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/lowerbound"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 	"pgregory.net/rapid"
 )
 
@@ -127,24 +127,44 @@ type pieceFailure struct {
 
 // pieceProperty checks, with rapid, that every generated network with the
 // given number of hidden layers (1 or 2, widths 1..maxW, input dimension 1)
-// has at most bound(widths) pieces on the line; the shrunk failure is
-// returned.
-func pieceProperty(name string, layers, maxW int, bound func(w []int) int) (search.Outcome, *pieceFailure, int) {
-	var fail *pieceFailure
-	n := 0
-	out := search.Run(name, func(t *rapid.T) {
+// has at most bound(widths) pieces on the line. It fails closed
+// (drive.Search): a panic while counting is a failure with its network.
+func pieceProperty(cfg Config, name string, layers, maxW int, bound func(w []int) int) (drive.Found[*oracle.Network], *pieceFailure) {
+	gen := rapid.Custom(func(t *rapid.T) *oracle.Network {
 		w := make([]int, layers)
 		for i := range w {
 			w[i] = rapid.IntRange(1, maxW).Draw(t, fmt.Sprintf("d%d", i+1))
 		}
-		net := props.Network(1, w).Draw(t, "net")
-		n++
+		return props.Network(1, w).Draw(t, "net")
+	})
+	var fail *pieceFailure
+	found := drive.Search(cfg, name, gen, func(net *oracle.Network) error {
+		w := net.Widths()
 		if p, b := lowerbound.Pieces1D(net), bound(w); p > b {
 			fail = &pieceFailure{net, p, b}
-			t.Fatalf("widths %v: %d pieces > bound %d", w, p, b)
+			return fmt.Errorf("widths %v: %d pieces > bound %d", w, p, b)
 		}
+		return nil
 	})
-	return out, fail, n
+	if found.Fail == nil || (fail != nil && fail.net != *found.Fail) {
+		fail = nil // the shrunk failure is not a count over the bound (a panic), or none failed
+	}
+	return found, fail
+}
+
+// searchTrouble is what a search that did not pass and found no instance of
+// the claim's own kind means for the claim: a failure with what went wrong
+// (Counterexample), or a search cut short (Inconclusive). ok is true when
+// the search passed in full.
+func searchTrouble[C any](f drive.Found[C], what string, repro string, inst *Instance) (v Verdict, fd *Finding, ok bool) {
+	switch {
+	case f.Fail != nil:
+		return Counterexample, &Finding{Kind: FindCounterexample, Reproduce: repro, Instance: inst,
+			Text: what + " failed on this (shrunk) case: " + f.Msg}, false
+	case f.Stopped != "":
+		return Inconclusive, &Finding{Kind: FindProofStep, Reproduce: repro, Text: what + " did not finish: " + f.Stopped}, false
+	}
+	return Holds, nil, true
 }
 
 // netParams describes a network for a finding.

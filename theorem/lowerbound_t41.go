@@ -32,9 +32,10 @@ import (
 	"strings"
 
 	"github.com/ftcheck/ftcheck/instance"
-	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/lowerbound"
+	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 	"pgregory.net/rapid"
 )
 
@@ -67,12 +68,16 @@ type lbBudget struct {
 func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func(N, K int) (*instance.Instance, error)) Result {
 	res := Result{Verdict: Holds}
 	// Step 1: the counting lemma.
-	out, fail, n := pieceProperty("T4.1-L pieces", 1, 12, func(w []int) int { return bound(w[0]) })
-	if out.Failed && fail != nil {
+	pf, fail := pieceProperty(cfg, "T4.1-L pieces", 1, 12, func(w []int) int { return bound(w[0]) })
+	n := pf.Passed
+	if fail != nil {
 		res.Verdict = Counterexample
 		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample, Reproduce: lbReproduce("T4.1-L", cfg),
 			Instance: &Instance{Params: netParams(fail.net)},
 			Text:     fmt.Sprintf("a 2-layer net with %d neurons has %d pieces on the line, more than the lemma's %d", fail.net.Hidden(), fail.pieces, fail.bound)})
+	} else if v, fd, ok := searchTrouble(pf, "counting the pieces of a generated 2-layer net", lbReproduce("T4.1-L", cfg), failedNet(pf)); !ok {
+		res.Verdict = drive.Worse(res.Verdict, v)
+		res.Findings = append(res.Findings, *fd)
 	}
 	searched, attained := 0, 0
 	for m := 1; m <= 8 && !cfg.Expired(); m++ {
@@ -103,17 +108,18 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 	}
 	res.Findings = append(res.Findings, literalFinding("T4.1-L", cfg, false))
 	// Beyond: extremality of the witnesses and certificates.
-	extOut, extFail, extN := extremalSearch()
-	if extOut.Failed && extFail != nil {
-		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample, Reproduce: lbReproduce("T4.1-L", cfg), Instance: FromInstance(extFail, nil),
-			Text: "a 1-D instance forces more than min{3N, K−2} breakpoints, so more neurons than Theorem 4.1.1 allows"})
-		res.Verdict = Counterexample
+	ext := extremalSearch(cfg)
+	extN := ext.Passed
+	if v, fd, ok := searchTrouble(ext, "the search for 1-D instances forcing more than min{3N, K−2} breakpoints", lbReproduce("T4.1-L", cfg), failedLine(ext)); !ok {
+		res.Findings = append(res.Findings, *fd)
+		res.Verdict = drive.Worse(res.Verdict, v)
 	}
 	decided, atR, certs, above := certifyWitnesses(witness, bud.certK)
-	oddOut, oddFail, oddN := oddKSearch()
-	if oddOut.Failed {
-		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: lbReproduce("T4.1-L", cfg), Instance: FromInstance(oddFail, nil),
-			Text: "the harness's K ≥ 5 construction (lowerbound/slide.go) did not give K−2 neurons on this instance; its beyond-paper claim is withdrawn"})
+	odd := oddKSearch(cfg)
+	oddN := odd.Passed
+	if odd.Verdict() != Holds {
+		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: lbReproduce("T4.1-L", cfg), Instance: failedLine(odd),
+			Text: "the harness's K ≥ 5 construction (lowerbound/slide.go) did not give K−2 neurons on this instance (" + odd.Msg + odd.Stopped + "); its beyond-paper claim is withdrawn"})
 	} else {
 		res.Findings = append(res.Findings, oddKFinding(cfg, oddN))
 	}
@@ -136,46 +142,15 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 	return res
 }
 
-// extremalSearch: every 1-D instance (x_i increasing with random gaps 1..3,
-// random T and z) forces at most min{3N, K−2} breakpoints.
-func extremalSearch() (search.Outcome, *instance.Instance, int) {
-	var fail *instance.Instance
-	n := 0
-	out := search.Run("T4.1-L extremal", func(t *rapid.T) {
-		K := rapid.IntRange(3, 24).Draw(t, "K")
+// lineCase draws a 1-D instance with K in [minK, maxK], x_i increasing with
+// random gaps 1..3, random T and z; with zigzag, half the time z_i = ±(1..6)
+// by parity (R = K−2).
+func lineCase(minK, maxK int, zigzag bool) *rapid.Generator[*instance.Instance] {
+	return rapid.Custom(func(t *rapid.T) *instance.Instance {
+		K := rapid.IntRange(minK, maxK).Draw(t, "K")
 		T := props.TSet(K, 0, K).Draw(t, "T")
 		z := props.Targets(K, T, false).Draw(t, "z")
-		x := make([]*big.Rat, K)
-		cur := int64(0)
-		for i := range x {
-			cur += int64(rapid.IntRange(1, 3).Draw(t, fmt.Sprintf("gap[%d]", i)))
-			x[i] = big.NewRat(cur, 1)
-		}
-		in := instance.OnLine(x, z)
-		n++
-		R, err := lowerbound.InstanceBreakpoints(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if R > lowerbound.NeededBreakpoints(len(T), K) {
-			fail = in
-			t.Fatalf("R = %d > min{3N, K−2}", R)
-		}
-	})
-	return out, fail, n
-}
-
-// oddKSearch: for K ≥ 5 every 1-D instance (random T, z, spacing; zigzags
-// drawn on purpose half the time) gets a verified 2-layer net with at most
-// K−2 neurons from the certificate.
-func oddKSearch() (search.Outcome, *instance.Instance, int) {
-	var fail *instance.Instance
-	n := 0
-	out := search.Run("T4.1-L K ≥ 5", func(t *rapid.T) {
-		K := rapid.IntRange(5, 25).Draw(t, "K")
-		T := props.TSet(K, 0, K).Draw(t, "T")
-		z := props.Targets(K, T, false).Draw(t, "z")
-		if rapid.Bool().Draw(t, "zigzag") { // z_i = ±(1..6) by parity: R = K−2
+		if zigzag && rapid.Bool().Draw(t, "zigzag") {
 			for i := range z {
 				z[i] = big.NewRat(int64(sgnParity(i)*rapid.IntRange(1, 6).Draw(t, fmt.Sprintf("mag[%d]", i))), 1)
 			}
@@ -186,17 +161,56 @@ func oddKSearch() (search.Outcome, *instance.Instance, int) {
 			cur += int64(rapid.IntRange(1, 3).Draw(t, fmt.Sprintf("gap[%d]", i)))
 			x[i] = big.NewRat(cur, 1)
 		}
-		n++
+		return instance.OnLine(x, z)
+	})
+}
+
+// failedLine is the instance a search over 1-D instances failed on, if any.
+func failedLine(f drive.Found[*instance.Instance]) *Instance {
+	if f.Fail == nil {
+		return nil
+	}
+	return FromInstance(*f.Fail, nil)
+}
+
+// failedNet is the network a piece search failed on, if any.
+func failedNet(f drive.Found[*oracle.Network]) *Instance {
+	if f.Fail == nil {
+		return nil
+	}
+	return &Instance{Params: netParams(*f.Fail)}
+}
+
+// extremalSearch: every 1-D instance (x_i increasing with random gaps 1..3,
+// random T and z) forces at most min{3N, K−2} breakpoints.
+func extremalSearch(cfg Config) drive.Found[*instance.Instance] {
+	return drive.Search(cfg, "T4.1-L extremal", lineCase(3, 24, false), func(in *instance.Instance) error {
+		R, err := lowerbound.InstanceBreakpoints(in)
+		if err != nil {
+			return err
+		}
+		if R > lowerbound.NeededBreakpoints(in.N(), in.K()) {
+			return fmt.Errorf("R = %d > min{3N, K−2}: a 1-D instance forces more than min{3N, K−2} breakpoints, so more neurons than Theorem 4.1.1 allows", R)
+		}
+		return nil
+	})
+}
+
+// oddKSearch: for K ≥ 5 every 1-D instance (random T, z, spacing; zigzags
+// drawn on purpose half the time) gets a verified 2-layer net with at most
+// K−2 neurons from the certificate.
+func oddKSearch(cfg Config) drive.Found[*instance.Instance] {
+	return drive.Search(cfg, "T4.1-L K ≥ 5", lineCase(5, 25, true), func(in *instance.Instance) error {
+		x, z := lineOf(in)
 		iv, err := lowerbound.TwoLayerMin1D(x, z)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		if iv.Hi > K-2 {
-			fail = instance.OnLine(x, z)
-			t.Fatalf("K = %d: best verified net has %d > K−2 neurons", K, iv.Hi)
+		if iv.Hi > in.K()-2 {
+			return fmt.Errorf("K = %d: best verified net has %d > K−2 neurons", in.K(), iv.Hi)
 		}
+		return nil
 	})
-	return out, fail, n
 }
 
 func sgnParity(i int) int {

@@ -27,10 +27,10 @@ import (
 	"strings"
 
 	"github.com/ftcheck/ftcheck/instance"
-	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/lowerbound"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
+	"github.com/ftcheck/ftcheck/theorem/drive"
 	"pgregory.net/rapid"
 )
 
@@ -56,17 +56,25 @@ func checkT51LWith(cfg Config, bud lbBudget, paper func(d1, d2 int) int) Result 
 	repro := lbReproduce("T5.1-L", cfg)
 	// Step 1: the piece count.
 	sharpOK := true
-	out, fail, n := pieceProperty("T5.1-L pieces", 2, 4, func(w []int) int { return paper(w[0], w[1]) })
-	if out.Failed && fail != nil {
+	pf, fail := pieceProperty(cfg, "T5.1-L pieces", 2, 4, func(w []int) int { return paper(w[0], w[1]) })
+	n := pf.Passed
+	if fail != nil {
 		res.Verdict = Counterexample
 		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample, Reproduce: repro, Instance: &Instance{Params: netParams(fail.net)},
 			Text: fmt.Sprintf("a 3-layer net with widths %v has %d pieces on the line, more than the paper's 2d1d2+d2+1 = %d", fail.net.Widths(), fail.pieces, fail.bound)})
+	} else if v, fd, ok := searchTrouble(pf, "counting the pieces of a generated 3-layer net", repro, failedNet(pf)); !ok {
+		res.Verdict = drive.Worse(res.Verdict, v)
+		res.Findings = append(res.Findings, *fd)
 	}
-	out2, fail2, n2 := pieceProperty("T5.1-L sharp pieces", 2, 4, func(w []int) int { return lowerbound.MaxPieces3(w[0], w[1]) })
-	if out2.Failed && fail2 != nil {
+	pf2, fail2 := pieceProperty(cfg, "T5.1-L sharp pieces", 2, 4, func(w []int) int { return lowerbound.MaxPieces3(w[0], w[1]) })
+	n2 := pf2.Passed
+	if fail2 != nil || pf2.Verdict() != Holds {
 		sharpOK = false
-		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: repro, Instance: &Instance{Params: netParams(fail2.net)},
-			Text: fmt.Sprintf("the harness's sharper piece bound is wrong: widths %v give %d pieces > %d; its beyond-paper bound is withdrawn", fail2.net.Widths(), fail2.pieces, fail2.bound)})
+		text := "the harness's sharper piece bound could not be confirmed (" + pf2.Msg + pf2.Stopped + "); its beyond-paper bound is withdrawn"
+		if fail2 != nil {
+			text = fmt.Sprintf("the harness's sharper piece bound is wrong: widths %v give %d pieces > %d; its beyond-paper bound is withdrawn", fail2.net.Widths(), fail2.pieces, fail2.bound)
+		}
+		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: repro, Instance: failedNet(pf2), Text: text})
 	}
 	table, evals, over := searchTable(cfg, paper, &res)
 	if over > 0 {
@@ -87,11 +95,12 @@ func checkT51LWith(cfg Config, bud lbBudget, paper func(d1, d2 int) int) Result 
 	// Step 3: the algebra.
 	algebra := algebraStep(cfg, &res, bud.gridK)
 	// Step 4: beyond the paper.
-	cons, consN := sharpConsistency()
-	if cons != nil {
+	cons := sharpConsistency(cfg)
+	consN := cons.Passed
+	if cons.Verdict() != Holds {
 		sharpOK = false
-		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: repro, Instance: FromInstance(cons, nil),
-			Text: "the sharper 3-layer lower bound exceeds a verified 3-layer net on this 1-D instance; the beyond-paper bound is withdrawn"})
+		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: repro, Instance: failedLine(cons),
+			Text: "the sharper 3-layer lower bound could not be confirmed against a verified 3-layer net on this 1-D instance (" + cons.Msg + cons.Stopped + "); the beyond-paper bound is withdrawn"})
 	}
 	if sharpOK {
 		res.Findings = append(res.Findings, sharpFinding(cfg))
@@ -189,12 +198,10 @@ func algebraStep(cfg Config, res *Result, gridK int) string {
 
 func paperCount(d1, d2 int) int { return lowerbound.PaperThreeLayerPieces(d1, d2) }
 
-// sharpConsistency: on random 1-D instances the sharper 3-layer lower bound
-// never exceeds the verified 3-layer net of the certificate.
-func sharpConsistency() (*instance.Instance, int) {
-	var fail *instance.Instance
-	n := 0
-	search.Run("T5.1-L sharp vs verified", func(t *rapid.T) {
+// sharpConsistency: on random 1-D instances (x_i = i) the sharper 3-layer
+// lower bound never exceeds the verified 3-layer net of the certificate.
+func sharpConsistency(cfg Config) drive.Found[*instance.Instance] {
+	gen := rapid.Custom(func(t *rapid.T) *instance.Instance {
 		K := rapid.IntRange(3, 16).Draw(t, "K")
 		T := props.TSet(K, 0, K).Draw(t, "T")
 		z := props.Targets(K, T, false).Draw(t, "z")
@@ -202,17 +209,19 @@ func sharpConsistency() (*instance.Instance, int) {
 		for i := range x {
 			x[i] = big.NewRat(int64(i+1), 1)
 		}
-		n++
+		return instance.OnLine(x, z)
+	})
+	return drive.Search(cfg, "T5.1-L sharp vs verified", gen, func(in *instance.Instance) error {
+		x, z := lineOf(in)
 		iv, err := lowerbound.ThreeLayerMin1D(x, z)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 		if iv.Lo > iv.Hi {
-			fail = instance.OnLine(x, z)
-			t.Fatalf("lower bound %d > verified %d", iv.Lo, iv.Hi)
+			return fmt.Errorf("lower bound %d > verified %d", iv.Lo, iv.Hi)
 		}
+		return nil
 	})
-	return fail, n
 }
 
 // sharpFinding is the beyond-paper lower bound from the proven piece count.

@@ -14,7 +14,6 @@ import (
 
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
-	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/oracle"
 	"github.com/ftcheck/ftcheck/props"
 	"github.com/ftcheck/ftcheck/theorem/drive"
@@ -64,34 +63,45 @@ func forSubsets(cfg Config, maxK int, f func(K int, I []int) error) (int, error)
 	return n, nil
 }
 
-// subsetRun runs f with rapid on K in [1, lemmaMaxK] and T from props.TSet;
-// it returns the outcome, the count and the shrunk failure.
-func subsetRun(name string, f func(K int, I []int) error) (search.Outcome, int, string) {
-	n, last := 0, ""
-	out := search.Run(name, func(t *rapid.T) {
+// subset is a drawn K and I ⊆ [K] (1-based, sorted).
+type subset struct {
+	K int
+	I []int
+}
+
+// subsetRun runs f with rapid on K in [1, lemmaMaxK] and T from props.TSet,
+// failing closed (drive.Search); it returns the count of passing draws and
+// the shrunk failure's message ("" when none failed).
+func subsetRun(cfg Config, name string, f func(K int, I []int) error) drive.Found[subset] {
+	gen := rapid.Custom(func(t *rapid.T) subset {
 		K := rapid.IntRange(1, lemmaMaxK).Draw(t, "K")
 		T := props.TSet(K, 0, K).Draw(t, "T")
 		I := make([]int, len(T))
 		for i, v := range T {
 			I[i] = v + 1
 		}
-		n++
-		if err := f(K, I); err != nil {
-			last = fmt.Sprintf("K = %d, I = %v: %v", K, I, err)
-			t.Fatalf("%s", last)
-		}
+		return subset{K, I}
 	})
-	return out, n, last
+	return drive.Search(cfg, name, gen, func(s subset) error {
+		if err := f(s.K, s.I); err != nil {
+			return fmt.Errorf("K = %d, I = %v: %v", s.K, s.I, err)
+		}
+		return nil
+	})
 }
 
-func lemmaResult(id string, cfg Config, ex int, exErr error, out search.Outcome, n int, last, what string) Result {
+func lemmaResult(id string, cfg Config, ex int, exErr error, found drive.Found[subset], what string) Result {
 	if exErr != nil {
 		return Result{Verdict: Counterexample, Checked: ex, Exhaustive: true, Evidence: "exhaustive sweep failed",
 			Findings: []Finding{{Kind: FindCounterexample, Text: exErr.Error(), Reproduce: tlReproduce(id, cfg)}}}
 	}
-	if out.Failed {
+	n := found.Passed
+	switch found.Verdict() {
+	case Counterexample:
 		return Result{Verdict: Counterexample, Checked: ex + n, Evidence: "rapid found a failing set",
-			Findings: []Finding{{Kind: FindCounterexample, Text: last, Reproduce: tlReproduce(id, cfg)}}}
+			Findings: []Finding{{Kind: FindCounterexample, Text: found.Msg, Reproduce: tlReproduce(id, cfg)}}}
+	case Inconclusive:
+		return Result{Verdict: Inconclusive, Checked: ex + n, Evidence: "the rapid search did not finish: " + found.Stopped}
 	}
 	return Result{Verdict: Holds, Checked: ex + n, Exhaustive: true, Evidence: fmt.Sprintf(
 		"%s Exhaustive over every subset of [K] for 1 ≤ K ≤ %d (%d subsets), and %d rapid draws with K in [1, %d] (T random, alternating, clustered, at the ends).",
@@ -136,8 +146,8 @@ func checkD43(cfg Config) Result {
 	}
 	f := func(K int, I []int) error { return maximalRuns(I, construction.ConsecutivePartition(I)) }
 	ex, err := forSubsets(cfg, tlExhaustiveK, f)
-	out, n, last := subsetRun("D4.3", f)
-	res := lemmaResult("D4.3", cfg, ex, err, out, n, last,
+	found := subsetRun(cfg, "D4.3", f)
+	res := lemmaResult("D4.3", cfg, ex, err, found,
 		"Example 1 gives exactly {1,2,3},{5,6},{8},{10,…,13}. For every I, the computed P(I) is a partition of I into maximal runs of consecutive integers (i and j share a block iff all integers between them are in I).")
 	if res.Verdict == Holds {
 		res.Findings = append(res.Findings, literalDefFinding(cfg))
@@ -204,8 +214,8 @@ func checkL46(cfg Config) Result {
 		return nil
 	}
 	ex, err := forSubsets(cfg, tlExhaustiveK, f)
-	out, n, last := subsetRun("L4.6", f)
-	res := lemmaResult("L4.6", cfg, ex, err, out, n, last, "|P(I)| ≤ min{|I|, |[K]∖I|+1} for every I.")
+	found := subsetRun(cfg, "L4.6", f)
+	res := lemmaResult("L4.6", cfg, ex, err, found, "|P(I)| ≤ min{|I|, |[K]∖I|+1} for every I.")
 	if res.Verdict == Holds {
 		if fd := l46FormulaFinding(cfg); fd != nil {
 			res.Findings = append(res.Findings, *fd)
@@ -319,8 +329,8 @@ func checkL47(cfg Config) Result {
 			tight++
 		}
 	}
-	out, n, last := subsetRun("L4.7", f)
-	return lemmaResult("L4.7", cfg, ex, err, out, n, last, fmt.Sprintf(
+	found := subsetRun(cfg, "L4.7", f)
+	return lemmaResult("L4.7", cfg, ex, err, found, fmt.Sprintf(
 		"Σ max{|P|−2,0} ≥ max{K−3N−2, 0}, |J| = K − Σ (eq. 15) and |J| ≤ min{3N+2, K} for every T, and each step of the proof "+
 			"(Σmax ≥ Σ(|P|−2) = K−N−2|P|, |P| ≤ min{K−N, N+1}) holds. The bound is attained (the least Σ over |T| = N equals max{K−3N−2, 0}) "+
 			"at %d of the %d pairs (K, N) of the exhaustive sweep.", tight, pairs))

@@ -138,8 +138,9 @@ func TestLemmaPlantedBoundsCaught(t *testing.T) {
 		return nil
 	}
 	for name, f := range map[string]func(int, []int) error{"L4.7 minus one": l47, "L4.6 minus one": l46} {
-		out, _, last := subsetRun(name, f)
-		if !out.Failed || !strings.HasPrefix(last, "K = ") {
+		found := subsetRun(Config{}, name, f)
+		last := found.Msg
+		if found.Fail == nil || !strings.HasPrefix(last, "K = ") {
 			t.Fatalf("%s: not caught (%s)", name, last)
 		}
 		var K int
