@@ -65,53 +65,31 @@ func CheckDistinct(X [][]*big.Rat) error {
 	return nil
 }
 
-// ReadData reads the data CSV format of INTERFACE.md: a header x1,…,xd,y (or
-// …,z) and one sample per row, every number exact. Errors name file:line:column.
+// ReadData reads the data CSV format of INTERFACE.md with DefaultLimits: a
+// header x1,…,xd,y (or …,z) and one sample per row, every number exact.
+// Errors name file:line:column. It reads to the end of r, however long.
 func ReadData(r io.Reader, name string) (*Data, error) {
-	sc := bufio.NewScanner(io.LimitReader(r, maxInputBytes))
-	sc.Buffer(make([]byte, 1<<16), 1<<28)
-	d := &Data{}
-	line, dim := 0, -1
-	for sc.Scan() {
-		line++
-		raw := strings.TrimSuffix(sc.Text(), "\r")
-		text := strings.TrimSpace(raw)
-		if text == "" {
-			continue
+	return ReadDataLimits(r, name, DefaultLimits)
+}
+
+// ReadDataLimits is ReadData with the given limits on each number.
+func ReadDataLimits(r io.Reader, name string, lim Limits) (*Data, error) {
+	dr, err := NewDataReader(r, name, lim)
+	if err != nil {
+		return nil, err
+	}
+	d := &Data{Label: dr.Label()}
+	for {
+		x, y, err := dr.Next()
+		if err == io.EOF {
+			break
 		}
-		fields := strings.Split(text, ",")
-		if dim < 0 {
-			if err := d.readHeader(fields, name, line); err != nil {
-				return nil, err
-			}
-			dim = len(fields) - 1
-			continue
-		}
-		if len(fields) != dim+1 {
-			return nil, &ParseError{File: name, Line: line, Msg: fmt.Sprintf("row has %d fields, header has %d", len(fields), dim+1)}
-		}
-		x := make([]*big.Rat, dim)
-		col := 1 + len(raw) - len(strings.TrimLeft(raw, " \t\v\f"))
-		for j, f := range fields {
-			v, err := ParseRat(f)
-			if err != nil {
-				return nil, &ParseError{File: name, Line: line, Column: col, Msg: err.Error()}
-			}
-			if j < dim {
-				x[j] = v
-			} else {
-				d.Y = append(d.Y, v)
-			}
-			col += len(f) + 1
+		if err != nil {
+			return nil, err
 		}
 		d.X = append(d.X, x)
-		d.Lines = append(d.Lines, line)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, &ParseError{File: name, Line: line, Msg: err.Error()}
-	}
-	if dim < 0 {
-		return nil, &ParseError{File: name, Msg: "empty file (want a header x1,…,xd,y)"}
+		d.Y = append(d.Y, y)
+		d.Lines = append(d.Lines, dr.Line())
 	}
 	if len(d.X) == 0 {
 		return nil, &ParseError{File: name, Msg: "no data rows after the header"}
@@ -119,21 +97,20 @@ func ReadData(r io.Reader, name string) (*Data, error) {
 	return d, nil
 }
 
-func (d *Data) readHeader(fields []string, name string, line int) error {
+func readHeader(fields []string, name string, line int) (string, error) {
 	if len(fields) < 2 {
-		return &ParseError{File: name, Line: line, Msg: "header needs x1,…,xd and a label column y or z"}
+		return "", &ParseError{File: name, Line: line, Msg: "header needs x1,…,xd and a label column y or z"}
 	}
 	for j, f := range fields[:len(fields)-1] {
 		if want := fmt.Sprintf("x%d", j+1); strings.TrimSpace(f) != want {
-			return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("header column %d is %q, want %q", j+1, f, want)}
+			return "", &ParseError{File: name, Line: line, Msg: fmt.Sprintf("header column %d is %q, want %q", j+1, f, want)}
 		}
 	}
 	lab := strings.TrimSpace(fields[len(fields)-1])
 	if lab != "y" && lab != "z" {
-		return &ParseError{File: name, Line: line, Msg: fmt.Sprintf("last header column is %q, want the label column y (or z)", lab)}
+		return "", &ParseError{File: name, Line: line, Msg: fmt.Sprintf("last header column is %q, want the label column y (or z)", lab)}
 	}
-	d.Label = lab
-	return nil
+	return lab, nil
 }
 
 // WriteCSV writes d in the data CSV format with exact numbers.

@@ -5,6 +5,7 @@ package oracle
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -185,17 +186,140 @@ func TestDataLines(t *testing.T) {
 }
 
 // TestReadNetworkLocatesRepeatedBadValue: when the same bad token occurs
-// twice, the error points at the one it names (W is checked before b, but
-// here b comes first in the file).
+// twice, the error points at the first in the file and names that entry
+// (here b comes before W).
 func TestReadNetworkLocatesRepeatedBadValue(t *testing.T) {
 	src := "{\"layers\": [{\"b\": [\"NaN\"],\n \"W\": [[\"2\", \"NaN\"]]}]}"
 	_, err := ReadNetwork(strings.NewReader(src), "n.json")
-	if err == nil || !strings.HasPrefix(err.Error(), "n.json:2:14: layers[0].W[0][1]") {
-		t.Fatalf("got %v, want n.json:2:14: layers[0].W[0][1]…", err)
+	if err == nil || !strings.HasPrefix(err.Error(), "n.json:1:20: layers[0].b[0]") {
+		t.Fatalf("got %v, want n.json:1:20: layers[0].b[0]…", err)
+	}
+	src = "{\"layers\": [{\"W\": [[\"2\"]], \"b\": [\"1\"]},\n {\"W\": [[\"2\", \"NaN\"]], \"b\": [\"NaN\"]}]}"
+	_, err = ReadNetwork(strings.NewReader(src), "n.json")
+	if err == nil || !strings.HasPrefix(err.Error(), "n.json:2:15: layers[1].W[0][1]") {
+		t.Fatalf("got %v, want n.json:2:15: layers[1].W[0][1]…", err)
 	}
 	src = "{\"layers\": [{\"W\": [[1]], \"b\": [\"0\"]},\n {\"W\": [[1]], \"b\": [\"x\"]}]}"
 	_, err = ReadNetwork(strings.NewReader(src), "n.json")
 	if err == nil || !strings.HasPrefix(err.Error(), "n.json:2:21: layers[1].b[0]") {
 		t.Fatalf("got %v, want n.json:2:21: layers[1].b[0]…", err)
+	}
+}
+
+// TestReadNetworkKeys: keys are matched exactly; an unknown, mis-cased or
+// repeated key is an error at the key's line:column.
+func TestReadNetworkKeys(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"Layers", `{"Layers": [{"W": [["1"]], "b": ["0"]}]}`, `n.json:1:2: unknown key "Layers"`},
+		{"w", `{"layers": [{"w": [["1"]], "b": ["0"]}]}`, `n.json:1:14: layers[0]: unknown key "w"`},
+		{"B", "{\"layers\": [{\"W\": [[\"1\"]],\n \"B\": [\"0\"]}]}", `n.json:2:2: layers[0]: unknown key "B"`},
+		{"extra in layer", `{"layers": [{"W": [["1"]], "b": ["0"], "act": "relu"}]}`, `n.json:1:40: layers[0]: unknown key "act"`},
+		{"layers twice", `{"layers": [{"W": [["1"]], "b": ["0"]}], "layers": []}`, `n.json:1:42: key "layers" given twice`},
+		{"W twice", `{"layers": [{"W": [["1"]], "W": [["2"]], "b": ["0"]}]}`, `n.json:1:28: key "W" given twice`},
+		{"missing b", `{"layers": [{"W": [["1"]]}]}`, `n.json:1:13: layers[0]: missing "b"`},
+		{"missing W", `{"layers": [{"b": ["0"]}]}`, `n.json:1:13: layers[0]: missing "W"`},
+		{"escaped key", `{"lay\u0065rs": [{"W": [["1"]], "b": ["0"]}], "\u0057": 1}`, `unknown key "W"`},
+		{"bad JSON number", `{"layers": [{"W": [[01]], "b": ["0"]}]}`, `n.json:1:21: layers[0].W[0][0]: "01" is not a JSON number`},
+		{"control in string", "{\"layers\": [{\"W\": [[\"1\n\"]], \"b\": [\"0\"]}]}", "n.json:1:23: control character"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ReadNetwork(strings.NewReader(c.src), "n.json")
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v, want an error containing %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestReadLimits: a number of more digits than MaxDigits (its exponent
+// counted) is a *LimitError inside the *ParseError, in data and networks; at
+// the limit it is read.
+func TestReadLimits(t *testing.T) {
+	lim := Limits{MaxDigits: 20}
+	for _, src := range []string{"x1,y\n1,1e-18\n", "x1,y\n1,12345678901234567890\n", "x1,y\n1/1234567890123456789,0\n"} {
+		if _, err := ReadDataLimits(strings.NewReader(src), "d.csv", lim); err != nil {
+			t.Errorf("%q at the limit: %v", src, err)
+		}
+	}
+	for _, src := range []string{"x1,y\n1,1e-19\n", "x1,y\n1,123456789012345678901\n", "x1,y\n1/123456789012345678901,0\n", "x1,y\n1,7e100000\n"} {
+		_, err := ReadDataLimits(strings.NewReader(src), "d.csv", lim)
+		var le *LimitError
+		if !errors.As(err, &le) || le.Limit != "max-digits" || le.Max != 20 || !strings.HasPrefix(err.Error(), "d.csv:2:") {
+			t.Errorf("%q: %v, want a max-digits limit error at d.csv:2", src, err)
+		}
+	}
+	_, err := ReadNetworkLimits(strings.NewReader(`{"layers": [{"W": [[1e-19]], "b": ["0"]}]}`), "n.json", lim)
+	var le *LimitError
+	if !errors.As(err, &le) || !strings.HasPrefix(err.Error(), "n.json:1:21: layers[0].W[0][0]") {
+		t.Errorf("network: %v, want a max-digits limit error at 1:21", err)
+	}
+	long := "x1,y\n" + strings.Repeat(" ", 1000) + "1,2\n"
+	if _, err := ReadDataLimits(strings.NewReader(long), "d.csv", lim); !errors.As(err, &le) {
+		t.Errorf("a row longer than its numbers allow: %v, want a limit error", err)
+	}
+}
+
+// errReader yields its data, then fails.
+type errReader struct {
+	data string
+	err  error
+}
+
+func (r *errReader) Read(p []byte) (int, error) {
+	if r.data == "" {
+		return 0, r.err
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+// TestReadDataToTheEnd: rows are read to the end however many there are, and
+// a read error part-way is an error, never the rows before it.
+func TestReadDataToTheEnd(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x1,y\n")
+	for i := 0; i < 200000; i++ {
+		fmt.Fprintf(&b, "%d,1\n", i)
+	}
+	d, err := ReadData(strings.NewReader(b.String()), "d.csv")
+	if err != nil || d.K() != 200000 {
+		t.Fatalf("K = %v, %v", d, err)
+	}
+	_, err = ReadData(&errReader{"x1,y\n1,2\n3,4\n", errors.New("disk gone")}, "d.csv")
+	if err == nil || !strings.Contains(err.Error(), "disk gone") {
+		t.Fatalf("a failing reader: %v", err)
+	}
+	_, err = ReadNetwork(&errReader{`{"layers": [{"W": [["1"]], "b": ["0"]}]`, errors.New("disk gone")}, "n.json")
+	if err == nil || !strings.Contains(err.Error(), "disk gone") {
+		t.Fatalf("a failing reader: %v", err)
+	}
+}
+
+// TestGrowth: the bound names the first layer whose exact values may pass
+// MaxBits, and admits a network within it.
+func TestGrowth(t *testing.T) {
+	deep := &Network{}
+	for i := 0; i < 40; i++ {
+		deep.Layers = append(deep.Layers, Layer{W: [][]*big.Rat{{MustRat("1e-300")}}, B: Rats(0)})
+	}
+	g, err := NewGrowth(deep, "n.json", 10000)
+	if err == nil {
+		err = g.Check(Rats(1))
+	}
+	var le *LimitError
+	if !errors.As(err, &le) || le.Limit != "max-bits" || !strings.Contains(err.Error(), "n.json: layers[10]:") {
+		t.Fatalf("got %v, want max-bits at layers[10] (11 layers of 997 bits)", err)
+	}
+	if g, _ := NewGrowth(deep, "n.json", 100000); g.Check(Rats(1)) != nil {
+		t.Fatalf("40·997 bits within 100000: %v", g.Check(Rats(1)))
+	}
+	if _, err := NewGrowth(deep, "n.json", 500); !errors.As(err, &le) {
+		t.Fatalf("a layer's own denominator over the limit: %v", err)
+	}
+	g, _ = NewGrowth(&Network{Layers: deep.Layers[:1]}, "n.json", 2000)
+	if err := g.Check([]*big.Rat{MustRat("1e-400")}); !errors.As(err, &le) || !strings.Contains(err.Error(), "layers[0]") {
+		t.Fatalf("input bits count: %v", err)
 	}
 }
