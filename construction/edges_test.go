@@ -1,0 +1,121 @@
+package construction
+
+import (
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/ftcheck/ftcheck/oracle"
+)
+
+// panicMessage runs f and returns what it panicked with ("" if it did not).
+func panicMessage(f func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = "panic: " + strings.TrimSpace(strings.ReplaceAll(fmtAny(r), "\n", " "))
+		}
+	}()
+	f()
+	return ""
+}
+
+func fmtAny(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case error:
+		return v.Error()
+	}
+	return "?"
+}
+
+// TestSolveLayer2RejectsBoundaryKappa: a selected point exactly at a window
+// end (κ = ±1) is outside the open window, and the system of eq. 34 is then
+// refused: the difference rows need s_j − κ_j ≠ 0.
+func TestSolveLayer2RejectsBoundaryKappa(t *testing.T) {
+	for _, k := range []int64{-1, 1} {
+		kappa := []*big.Rat{big.NewRat(k, 1), big.NewRat(1, 2), new(big.Rat)}
+		tau := oracle.Rats(0, 1, 0)
+		if _, err := solveLayer2(kappa, tau, make([]*big.Rat, 3), Tamper{}); err == nil {
+			t.Errorf("κ_1 = %d accepted", k)
+		}
+		kappa[0], kappa[2] = new(big.Rat), big.NewRat(k, 1)
+		if _, err := solveLayer2(kappa, tau, make([]*big.Rat, 3), Tamper{}); err == nil {
+			t.Errorf("κ_3 = %d accepted", k)
+		}
+	}
+}
+
+// TestAppendixLayer2RejectsFlatGroup: a group whose first two points do not
+// increase in their window (equal positions) has no gap g_j > 0 to scale λ
+// by; it is an error, not a division by zero.
+func TestAppendixLayer2RejectsFlatGroup(t *testing.T) {
+	groups := []aGroup{{c: oracle.Rats(1, 1), z: new(big.Rat)}, {c: oracle.Rats(3), z: big.NewRat(1, 2)}, {c: oracle.Rats(5, 6), z: new(big.Rat)}}
+	ws := GroupWindows(oracle.Rats(1, 3, 5), oracle.Rats(1, 3, 6), big.NewRat(1, 1))
+	var err error
+	if msg := panicMessage(func() { _, err = appendixLayer2(groups, ws, big.NewRat(1, 1), Tamper{}) }); msg != "" {
+		t.Fatalf("flat group: %s", msg)
+	}
+	if err == nil || !strings.Contains(err.Error(), "window 1") {
+		t.Fatalf("flat group: got %v, want an error naming window 1", err)
+	}
+}
+
+// TestGadgetPanicsNamePackage: a non-positive half-width or ramp is
+// programmer misuse and panics with the package prefix (not a bare
+// division by zero).
+func TestGadgetPanicsNamePackage(t *testing.T) {
+	zero, one := new(big.Rat), big.NewRat(1, 1)
+	for name, f := range map[string]func(){
+		"Bump":   func() { Bump(zero, zero, one) },
+		"SigmaL": func() { SigmaL(zero) },
+		"SigmaT": func() { SigmaT(zero) },
+	} {
+		if msg := panicMessage(f); !strings.Contains(msg, "construction: "+name) {
+			t.Errorf("%s(δ = 0): %q, want a panic naming construction: %s", name, msg, name)
+		}
+	}
+}
+
+// TestGadgetDropLastIsOneShort: the planted "one ReLU fewer" gadget has
+// exactly one ReLU less than the gadget it comes from, and keeps the rest.
+func TestGadgetDropLastIsOneShort(t *testing.T) {
+	for _, g := range []Gadget{HardTanh, Bump(big.NewRat(1, 2), big.NewRat(1, 3), big.NewRat(-2, 1)), SigmaL(big.NewRat(1, 2))} {
+		d := gadgetDropLast(g)
+		if d.Cost() != g.Cost()-1 || len(d.Beta) != g.Cost()-1 || len(d.Gamma) != g.Cost()-1 {
+			t.Fatalf("%s: %d ReLUs after dropping one of %d", g.Name, d.Cost(), g.Cost())
+		}
+		for j := range d.Alpha {
+			if d.Alpha[j].Cmp(g.Alpha[j]) != 0 || d.Beta[j].Cmp(g.Beta[j]) != 0 || d.Gamma[j].Cmp(g.Gamma[j]) != 0 {
+				t.Fatalf("%s: ReLU %d changed", g.Name, j+1)
+			}
+		}
+	}
+}
+
+// TestInterpolationErrorText: errors without positions read
+// "interpolation: …", errors with positions name both 1-based points.
+func TestInterpolationErrorText(t *testing.T) {
+	_, err := Interpolate(oracle.Rats(1), oracle.Rats(0))
+	if err == nil || !strings.HasPrefix(err.Error(), "interpolation: ") {
+		t.Fatalf("one point: %v", err)
+	}
+	_, err = Interpolate(oracle.Rats(2, 1), oracle.Rats(0, 0))
+	if err == nil || !strings.HasPrefix(err.Error(), "interpolation points 1 and 2: ") {
+		t.Fatalf("decreasing: %v", err)
+	}
+}
+
+// TestDimensionErrorText: a direction of the wrong length is named as the
+// direction (Row 0), a ragged sample by its 1-based row.
+func TestDimensionErrorText(t *testing.T) {
+	in := onLine3(oracle.Rats(0, 1, 0)...)
+	_, err := PlanAlong(in, oracle.Rats(1, 2))
+	if err == nil || err.Error() != "direction a has 2 coordinates, the samples have 1" {
+		t.Fatalf("direction of length 2: %v", err)
+	}
+	_, err = Separate([][]*big.Rat{oracle.Rats(1, 2), oracle.Rats(3)})
+	if err == nil || err.Error() != "row 2 has 1 coordinates, row 1 has 2" {
+		t.Fatalf("ragged row 2: %v", err)
+	}
+}
