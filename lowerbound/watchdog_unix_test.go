@@ -12,7 +12,7 @@ import (
 )
 
 // shortCPULimit is the CPU time after which a -short run is stopped. The
-// whole short suite needs about 3 s of CPU (7× less), so only a hang (an endless
+// whole short suite needs about 3 s of CPU, so only a hang (an endless
 // correction or search loop) reaches it; failing then, instead of spinning
 // a core until go test's 10-minute timeout, keeps a shared machine usable.
 // CPU time, not wall time, so that a loaded machine does not trip it.
