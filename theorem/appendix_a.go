@@ -44,19 +44,6 @@ import (
 	"pgregory.net/rapid"
 )
 
-func init() {
-	Register(Claim{
-		ID: "A", Paper: "Appendix A, Fig. 10",
-		Statement: "A 3-layer ReLU network with 4N+4 neurons (2N+1 hard-tanh windows of eq. 28–29, one σT unit with " +
-			"W2 = μ + λν from eq. 33–35) fine-tunes every instance (x, T, z).",
-		Method: "build the network with exact rationals and an explicit λ; verify f + g exactly with the oracle; " +
-			"compare widths with (4N+2, 2); exhaustive over T ⊆ [K] for K ≤ 8, rapid search up to K = 96, d ≤ 8 " +
-			"(the weights need tens of thousands of bits at K = 256, see the evidence)",
-		Cost:  "seconds",
-		Check: checkA,
-	})
-}
-
 // aBudget sizes the A check.
 type aBudget struct {
 	gridK int // exhaustive over T ⊆ [K], K = 3..gridK
@@ -67,6 +54,9 @@ type aBudget struct {
 var aDefault = aBudget{gridK: 8, maxK: 96, maxD: 8}
 
 func checkA(cfg Config) Result { return checkAWith(cfg, construction.AppendixA, aDefault) }
+
+// aPartsDefault are A's parts at the default budget.
+func aPartsDefault(Config) []drive.Part { return aParts(construction.AppendixA, aDefault, &aTally{}) }
 
 // threeFailure is a failed instance with what went wrong.
 type threeFailure struct {

@@ -2,8 +2,8 @@ package theorem
 
 import (
 	"fmt"
-	"sort"
 	"sync"
+	"time"
 
 	"github.com/ftcheck/ftcheck/theorem/drive"
 )
@@ -31,35 +31,25 @@ const (
 	FindBeyondPaper    = drive.FindBeyondPaper
 )
 
-// Claim is one numbered statement of the paper with its check.
+// Claim is one numbered statement of the paper with its check: a row of
+// the claim table (claims.go).
 type Claim struct {
-	ID        string // SPEC.md §2 ID, e.g. "T4.1-U"
-	Paper     string // "Thm 4.1.1"
-	Statement string // one sentence
-	Method    string // how the harness checks it
-	Cost      string // what a check costs, roughly
+	ID        string        // SPEC.md §2 ID, e.g. "T4.1-U"
+	Paper     string        // "Thm 4.1.1"
+	Statement string        // one sentence
+	Method    string        // how the harness checks it
+	Cost      time.Duration // measured wall time at the default budget; the report starts costly claims first
 	Check     func(Config) Result
+	// Parts are the drive.Parts a check that builds networks runs, with the
+	// budget of cfg; nil for a check that builds none. The fault suite
+	// plants faults through them and replays counterexamples with them.
+	Parts func(Config) []drive.Part
 }
 
 var (
-	regMu    sync.Mutex
-	registry = map[string]Claim{}
-	extras   []Claim // claims outside the SPEC, registered by tests
+	regMu  sync.Mutex
+	extras []Claim // claims outside the SPEC, registered by tests
 )
-
-// Register adds a claim; it panics on an unknown or repeated ID (programmer
-// misuse).
-func Register(c Claim) {
-	regMu.Lock()
-	defer regMu.Unlock()
-	if _, ok := specIndex[c.ID]; !ok {
-		panic(fmt.Sprintf("theorem: Register: %q is not a claim ID of SPEC.md", c.ID))
-	}
-	if _, dup := registry[c.ID]; dup {
-		panic(fmt.Sprintf("theorem: Register: %q registered twice", c.ID))
-	}
-	registry[c.ID] = c
-}
 
 // RegisterExtra adds a claim that is not in the SPEC (a planted false claim
 // in a test of the reporter) after the SPEC claims; the returned function
@@ -67,8 +57,10 @@ func Register(c Claim) {
 func RegisterExtra(c Claim) (unregister func()) {
 	regMu.Lock()
 	defer regMu.Unlock()
-	if _, ok := specIndex[c.ID]; ok {
-		panic(fmt.Sprintf("theorem: RegisterExtra: %q is a SPEC claim; use Register", c.ID))
+	for _, t := range table {
+		if t.ID == c.ID {
+			panic(fmt.Sprintf("theorem: RegisterExtra: %q is a claim of the table", c.ID))
+		}
 	}
 	extras = append(extras, c)
 	return func() {
@@ -83,42 +75,23 @@ func RegisterExtra(c Claim) (unregister func()) {
 	}
 }
 
-// SpecIDs are the claim IDs of SPEC.md §2, in paper order.
-var SpecIDs = []string{
-	"D1.1=D3.1", "D3.3", "R1", "T4.1-U", "T4.1-L", "R2", "C4.2", "D4.3", "T4.4",
-	"L4.5", "L4.6", "L4.7", "T5.1-U", "T5.1-L", "R5", "C5.2", "A", "P6.1", "S7",
-}
-
-var specPaper = map[string]string{
-	"D1.1=D3.1": "Def. 1.1, 3.1", "D3.3": "Def. 3.3", "R1": "Remark 1",
-	"T4.1-U": "Thm 4.1.1", "T4.1-L": "Thm 4.1.2", "R2": "Remark 2", "C4.2": "Cor. 4.2",
-	"D4.3": "Def. 4.3", "T4.4": "Thm 4.4", "L4.5": "Lemma 4.5", "L4.6": "Lemma 4.6",
-	"L4.7": "Lemma 4.7", "T5.1-U": "Thm 5.1.1", "T5.1-L": "Thm 5.1.2", "R5": "Remark 5",
-	"C5.2": "Cor. 5.2", "A": "Appendix A", "P6.1": "Prop. 6.1", "S7": "Sec. 7",
-}
-
-var specIndex = func() map[string]int {
-	m := map[string]int{}
-	for i, id := range SpecIDs {
-		m[id] = i
+// SpecIDs are the claim IDs of SPEC.md §2, in paper order: the IDs of the
+// claim table.
+var SpecIDs = func() []string {
+	ids := make([]string, len(table))
+	for i, c := range table {
+		ids[i] = c.ID
 	}
-	return m
+	return ids
 }()
 
-// Claims returns every SPEC claim in paper order; IDs with no registered
-// check come back with a nil Check (reported as NotChecked).
+// Claims returns every claim of the table in paper order, then any claim a
+// test registered with RegisterExtra.
 func Claims() []Claim {
 	regMu.Lock()
 	defer regMu.Unlock()
-	out := make([]Claim, 0, len(SpecIDs))
-	for _, id := range SpecIDs {
-		c, ok := registry[id]
-		if !ok {
-			c = Claim{ID: id, Paper: specPaper[id], Statement: "(no check registered yet)"}
-		}
-		out = append(out, c)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return specIndex[out[i].ID] < specIndex[out[j].ID] })
+	out := make([]Claim, 0, len(table)+len(extras))
+	out = append(out, table...)
 	return append(out, extras...)
 }
 

@@ -183,23 +183,6 @@ func runR2(cfg Config) Result {
 	return derivedResult(cfg, "R2", l, n, true, ev)
 }
 
-func init() {
-	Register(Claim{
-		ID: "C4.2", Paper: "Cor. 4.2",
-		Statement: "K ≥ 3: if K ≥ m+2 then ⌊(m−1)/3⌋ ≤ N* ≤ m/3; if K ≤ m+1 then N* = K (derived from Thm 4.1).",
-		Method:    "exhaustive exact grid 1 ≤ m ≤ 60, 3 ≤ K ≤ 200: N* bracketed by inverting Thm 4.1's bounds; each stated bound must follow",
-		Cost:      "about 12k grid points, under a second",
-		Check:     runCor42,
-	})
-	Register(Claim{
-		ID: "R2", Paper: "Remark 2",
-		Statement: "N = K: m*+1 ≤ K ≤ m*+2 (from Thm 4.1).",
-		Method:    "exhaustive exact grid 3 ≤ K ≤ 200 at N = K",
-		Cost:      "instant",
-		Check:     runR2,
-	})
-}
-
 // exactWitness looks, for K ≤ 5, for a 1-D instance on t = 1..K with N1
 // changed samples that no 2-layer net with m neurons fine-tunes, deciding m*
 // of each candidate exactly (lowerbound.TwoLayerExact1D: every placement,

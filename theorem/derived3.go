@@ -287,15 +287,3 @@ func runCor52(cfg Config) Result {
 		gridM3, n, l.count(undecided), l.count(decidedFalse), l.count(decidedTrue), l.count(stepOnly))
 	return derivedResult(cfg, "C5.2", l, n, done, ev)
 }
-
-func init() {
-	Register(Claim{
-		ID: "C5.2", Paper: "Cor. 5.2",
-		Statement: "K ≤ ⌊m²/16⌋ ⇒ N* = K; ⌊m²/16⌋+1 ≤ K < (m²+m+4)/2 ⇒ ⌊m²/108 − 2/3⌋ ≤ N* ≤ K; " +
-			"K ≥ (m²+m+4)/2 ⇒ ⌊m²/108 − 2/3⌋ ≤ N* ≤ (m²+m)/6 (derived from Thm 5.1).",
-		Method: "exhaustive exact grid 1 ≤ m ≤ 60, 3 ≤ K ≤ (m²+m+4)/2 + m + 10: N* bracketed by inverting Thm 5.1's bounds; " +
-			"each bound and each proof step (as stated and with integer widths) checked",
-		Cost:  "about 80k grid points, a few seconds",
-		Check: runCor52,
-	})
-}

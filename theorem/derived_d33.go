@@ -115,13 +115,3 @@ func runD33(cfg Config) Result {
 		"(z_j = 0 is allowed) and in m (dead neurons), an argument, not a computation.", gridKD33, n2, n3)
 	return derivedResult(cfg, "D3.3", l, n2+n3, done2 && done3, ev)
 }
-
-func init() {
-	Register(Claim{
-		ID: "D3.3", Paper: "Def. 3.3",
-		Statement: "m*(N, K) and N*(m, K) are equivalent descriptions: N* = max{N : m* ≤ m} (monotone inverses).",
-		Method:    "exhaustive exact grid 0 ≤ N ≤ K ≤ 200 on Thm 4.1's and Thm 5.1's bounds: consistency, monotonicity, round trip",
-		Cost:      "about 40k points, a few seconds",
-		Check:     runD33,
-	})
-}

@@ -163,14 +163,3 @@ func r5Result(cfg Config, l *failureLog, levels []r5Level, sups, rims, newNs []r
 	}
 	return derivedResult(cfg, "R5", l, n, done, ev)
 }
-
-func init() {
-	Register(Claim{
-		ID: "R5", Paper: "Remark 5",
-		Statement: "m* = Θ(√N) for 3-layer networks (from Thm 5.1).",
-		Method: "exact sweep of nested grids up to N ≤ 64, K ≤ 256 (N ≤ 128, K ≤ 512 with -checks ≥ 1000): " +
-			"√N/2 ≤ lower ≤ upper ≤ 6√5·√N at every point, and the exact sup of upper/lower stops growing",
-		Cost:  "about 14k points, a few seconds",
-		Check: runR5,
-	})
-}

@@ -39,17 +39,6 @@ import (
 	"pgregory.net/rapid"
 )
 
-func init() {
-	Register(Claim{
-		ID: "T4.1-L", Paper: "Thm 4.1.2",
-		Statement: "K ≥ 3: some instance needs m ≥ min{3N, K−2} neurons in every 2-layer net fine-tuning it",
-		Method: "counting lemma (≤ m+1 pieces) on generated and searched nets; exact minimum breakpoints R of every witness " +
-			"for 3 ≤ K ≤ 60, 0 ≤ N ≤ K (paper's and ours) against min{3N, K−2}; exact 2-layer certificates",
-		Cost:  "a few seconds at 100 checks",
-		Check: checkT41L,
-	})
-}
-
 func checkT41L(cfg Config) Result {
 	return checkT41LWith(cfg, lbBudget{gridK: lbGridK, certK: 30, exact: true}, lowerbound.TwoLayerPieces, func(N, K int) (*instance.Instance, error) {
 		return lowerbound.Witness("T4.1-L", N, K)

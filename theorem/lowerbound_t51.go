@@ -34,17 +34,6 @@ import (
 	"pgregory.net/rapid"
 )
 
-func init() {
-	Register(Claim{
-		ID: "T5.1-L", Paper: "Thm 5.1.2",
-		Statement: "K ≥ 3: some instance needs m ≥ √(2·min{3N, K−2} + 1/4) − 1/2 neurons in every 3-layer net fine-tuning it",
-		Method: "piece count on generated and searched 3-layer nets against 2d1d2+d2+1 and (d1+1)(d2+1); exact R of every witness " +
-			"for K ≤ 60; the algebra to the stated bound over integers; sharper bound (beyond-paper) cross-checked with verified nets",
-		Cost:  "several seconds at 100 checks",
-		Check: checkT51L,
-	})
-}
-
 func checkT51L(cfg Config) Result {
 	return checkT51LWith(cfg, lbBudget{gridK: lbGridK}, lowerbound.PaperThreeLayerPieces)
 }

@@ -28,20 +28,6 @@ import (
 	"pgregory.net/rapid"
 )
 
-func init() {
-	Register(Claim{
-		ID:        "P6.1",
-		Paper:     "Prop. 6.1",
-		Statement: "For L ≥ 4, an L-layer ReLU network of maximum width d ≤ 4·min{√(3N/⌊(L−1)/2⌋ + 5), √K} + 2 fine-tunes any instance.",
-		Method: "build App. B's network (T split into ⌊(L−1)/2⌋ parts, for each the narrowest verified 3-layer block among " +
-			"U1, U2 and the Fig. 8 block U3, stacked with carrier and accumulator units as in Yun et al. Fig. 2), verify " +
-			"f + g exactly, compare the maximum width with the stated bound exactly; grid L = 4..8, K = 3..24, a sweep " +
-			"K ∈ {64, 128, 256} with N ≤ 22 where the N-branch binds, plus rapid instances (K ≤ 48, d ≤ 8)",
-		Cost:  "about a minute",
-		Check: checkP61,
-	})
-}
-
 // p61Budget sizes the check: the grid K = 3..gridK, the sweep over
 // K ∈ sweepK, rapid draws with K ≤ maxK.
 type p61Budget struct {
@@ -52,12 +38,22 @@ type p61Budget struct {
 // p61Build is the construction under check (a planted bug in tests).
 type p61Build func(in *instance.Instance, L int) (*construction.Built, error)
 
-func checkP61(cfg Config) Result {
+// p61BudgetOf is P6.1's budget at cfg.Checks.
+func p61BudgetOf(cfg Config) p61Budget {
 	sweep := []int{64, 128, 256}
 	if cfg.Checks < 100 {
 		sweep = sweep[:1]
 	}
-	res := p61Check(cfg, construction.Deep, p61Budget{gridK: scaled(cfg, 24, 8), maxK: scaled(cfg, 48, 16), sweepK: sweep})
+	return p61Budget{gridK: scaled(cfg, 24, 8), maxK: scaled(cfg, 48, 16), sweepK: sweep}
+}
+
+// p61Parts are P6.1's parts at cfg's budget.
+func p61Parts(cfg Config) []drive.Part {
+	return []drive.Part{p61Part(construction.Deep, p61BudgetOf(cfg), &p61Tally{})}
+}
+
+func checkP61(cfg Config) Result {
+	res := p61Check(cfg, construction.Deep, p61BudgetOf(cfg))
 	if res.Verdict != Counterexample && !cfg.Expired() {
 		res.Findings = append(res.Findings, p61BlockWidthFinding(cfg, 30)...)
 	}

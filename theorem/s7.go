@@ -37,16 +37,6 @@ const s7Seed = 1
 // s7Band is the band of exponents read as √N growth (see the file comment).
 var s7Band = [2]float64{0.25, 0.75}
 
-func init() {
-	Register(Claim{
-		ID: "S7", Paper: "Sec. 7",
-		Statement: "K = 1000, d = 10, x ~ N(0, I), y ~ U[−1, 1]: the least m with which gradient training of a 3-layer g beside the frozen f reaches ℓ_FT ≤ 0.04 grows like √N (Fig. 9).",
-		Method:    "float64 training (the paper's own empirical setting; no exact arithmetic): the quick sweep of package experiment with a fixed seed, least m per N by doubling and bisection over independent restarts, exponent of m against N fitted on log-log axes (gonum stat); holds when the 3-layer exponent lies in [1/4, 3/4], the exponents nearer 1/2 than 0 or 1.",
-		Cost:      "about 10 s of CPU (quick sweep: K = 200, 174 trainings), a minute on a busy machine",
-		Check:     checkS7,
-	})
-}
-
 func checkS7(cfg Config) Result {
 	ctx := cfg.Ctx
 	if ctx == nil {

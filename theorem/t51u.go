@@ -30,14 +30,13 @@ import (
 	"pgregory.net/rapid"
 )
 
-func init() {
-	Register(Claim{
-		ID: "T5.1-U", Paper: "Thm 5.1.1",
-		Statement: "K ≥ 3, z ∈ [−1, 1]: a 3-layer ReLU net fine-tunes every instance with m ≤ min{2√K + min{2√K, 3N}, 6√(3N+2)} (constructions U1 = 4√K, U2 = 2√K + 3N, U3 = 6√(3N+2)).",
-		Method:    "Each of U1, U2, U3 is built with exact weights and verified by the oracle on rapid-generated instances and grids, and counted against its own stated number; then on sampled instances the fewest neurons of the verified constructions is compared exactly (by squaring) with the stated minimum.",
-		Cost:      "about a minute at the default budget",
-		Check:     checkT51U,
-	})
+// t51UParts are the parts of T5.1-U's check at cfg's budget: U1, U2, U3
+// and the theorem-level part (the tallies here are thrown away).
+func t51UParts(cfg Config) []drive.Part {
+	return []drive.Part{
+		yunPart(yunU1Spec(), u1Budget(cfg), &yunTally{}), yunPart(yunU2Spec(), u2Budget(cfg), &yunTally{}),
+		u3Part(construction.U3, u3BudgetOf(cfg), &u3Tally{}), t51MinPart(&t51MinTally{}),
+	}
 }
 
 type t51Part struct {

@@ -113,8 +113,17 @@ func yunU2Count(N, K int) int {
 	return 2*a + 3*N
 }
 
+// u1Budget and u2Budget are U1's and U2's budgets at cfg.Checks.
+func u1Budget(cfg Config) yunBudget {
+	return yunBudget{gridK: scaled(cfg, yunU1Default.gridK, 12), maxK: scaled(cfg, yunU1Default.maxK, 32)}
+}
+
+func u2Budget(cfg Config) yunBudget {
+	return yunBudget{gridK: scaled(cfg, yunU2Default.gridK, 12), maxK: scaled(cfg, yunU2Default.maxK, 32), maxN: scaled(cfg, yunU2Default.maxN, 8)}
+}
+
 func checkT51U1(cfg Config) Result {
-	res := yunCheck(cfg, yunU1Spec(), yunBudget{gridK: scaled(cfg, yunU1Default.gridK, 12), maxK: scaled(cfg, yunU1Default.maxK, 32)})
+	res := yunCheck(cfg, yunU1Spec(), u1Budget(cfg))
 	if res.Verdict == Counterexample || cfg.Expired() {
 		return res
 	}
@@ -123,7 +132,7 @@ func checkT51U1(cfg Config) Result {
 }
 
 func checkT51U2(cfg Config) Result {
-	bud := yunBudget{gridK: scaled(cfg, yunU2Default.gridK, 12), maxK: scaled(cfg, yunU2Default.maxK, 32), maxN: scaled(cfg, yunU2Default.maxN, 8)}
+	bud := u2Budget(cfg)
 	res := yunCheck(cfg, yunU2Spec(), bud)
 	if res.Verdict == Counterexample || cfg.Expired() {
 		return res

@@ -22,23 +22,6 @@ import (
 	"pgregory.net/rapid"
 )
 
-func init() {
-	Register(Claim{
-		ID: "T4.4", Paper: "Thm 4.4",
-		Statement: "If aᵀx_1 < … < aᵀx_K, a network W2·σ(1_m aᵀx + b1) + b2 fine-tunes (x, T, z) with m ≤ K − 1 − Σ_{P∈P([K]∖T)} max{|P|−2, 0}.",
-		Method:    "build the paper's network (J = T ∪ block end points, Lemma 4.5 on J) and its pruned form; verify f+g = y exactly with the oracle; recompute the order along a and the bound independently; rapid sample plus every T ⊆ [K], K ≤ 9",
-		Cost:      "seconds",
-		Check:     checkT44,
-	})
-	Register(Claim{
-		ID: "T4.1-U", Paper: "Thm 4.1.1",
-		Statement: "For K ≥ 3 every instance (x, T, z) is fine-tuned by a 2-layer ReLU network with m ≤ min{3N+1, K−1}.",
-		Method:    "build Theorem 4.4's network, verify f+g = y exactly, compare its neuron count with min{3N+1, K−1}; rapid sample plus every T ⊆ [K], K ≤ 9; the oriented variant checked against 3N for K ≥ 3N+2",
-		Cost:      "seconds",
-		Check:     checkT41U,
-	})
-}
-
 // builder is a construction: the paper's, or a planted bug in tests.
 type builder = func(*instance.Instance) (*construction.Built, error)
 

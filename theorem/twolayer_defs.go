@@ -26,17 +26,6 @@ import (
 	"pgregory.net/rapid"
 )
 
-func init() {
-	Register(Claim{ID: "D1.1=D3.1", Paper: "Def. 1.1, 3.1",
-		Statement: "FTC does not depend on f: the same g fine-tunes every f that agrees with the labels off T, so Def. 1.1 reduces to Def. 3.1 (g(x_i) = z_i on T, 0 off T).",
-		Method:    "rapid: draw (x, T, z), build g once from (x, z) (Theorem 4.4), draw several f (depth 1–3, and f = 0) with y = f(x) + z; check instance.FromNetwork(f, x, y) has residuals z and f+g = y exactly for each f",
-		Cost:      "seconds", Check: checkD11})
-	Register(Claim{ID: "R1", Paper: "Remark 1",
-		Statement: "N*_FTC(g, K) ≤ N*_MC(g) for every network g and every K.",
-		Method:    "the reduction step: memorization of N labelled points (zeros allowed) = fine-tuning with f = 0 on an instance padded with zero-labelled points; build the fine-tuning network of the padded instance and verify exactly that it memorizes the N points",
-		Cost:      "seconds", Check: checkR1})
-}
-
 // d11Part: g built once from (x, z) (by build) fine-tunes f+g = y for every
 // f of a drawn family with y = f(x) + z, and FromNetwork recovers z from
 // each (f, y); the driver verifies the drawn f itself and the count

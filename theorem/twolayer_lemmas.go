@@ -20,25 +20,6 @@ import (
 	"pgregory.net/rapid"
 )
 
-func init() {
-	Register(Claim{ID: "L4.5", Paper: "Lemma 4.5",
-		Statement: "m+1 points w_1 < … < w_{m+1} with values z_i are interpolated by W2·σ(1_m x + b1) + b2 with m neurons (piecewise-linear, constant left of w_1, eq. 16 on [w_m, ∞)).",
-		Method:    "build the interpolation network, verify it exactly at the points, check its outer slopes on the exact line restriction; every z ∈ {−1,0,1}^{m+1} on w = 1..m+1 for m ≤ 6, and rapid (m ≤ 20, rational w, huge z); the induction step as printed is checked separately",
-		Cost:      "seconds", Check: checkL45})
-	Register(Claim{ID: "D4.3", Paper: "Def. 4.3",
-		Statement: "The consecutive partition P(I) groups consecutive integers of I into blocks; Example 1: {1,2,3,5,6,8,10,11,12,13} → {1,2,3},{5,6},{8},{10,…,13}.",
-		Method:    "Example 1 exactly; every I ⊆ [K], K ≤ 14: P(I) is a partition of I into maximal runs; rapid beyond (K ≤ 200); the definition's 'i.e.' clause read literally",
-		Cost:      "a second", Check: checkD43})
-	Register(Claim{ID: "L4.6", Paper: "Lemma 4.6",
-		Statement: "|P(I)| ≤ min{|I|, |[K]∖I| + 1}.",
-		Method:    "every I ⊆ [K], K ≤ 14, and rapid beyond (K ≤ 200); the proof's formula for P(I) checked as printed",
-		Cost:      "a second", Check: checkL46})
-	Register(Claim{ID: "L4.7", Paper: "Lemma 4.7",
-		Statement: "Σ_{P∈P([K]∖T)} max{|P|−2, 0} ≥ max{K−3N−2, 0}; so |J| ≤ min{3N+2, K}.",
-		Method:    "every T ⊆ [K], K ≤ 14 (each step of the proof too), and rapid beyond (K ≤ 200); tightness per (K, N)",
-		Cost:      "a second", Check: checkL47})
-}
-
 // lemmaMaxK is the largest K the combinatorial properties draw.
 const lemmaMaxK = 200
 

@@ -48,9 +48,14 @@ type u3Budget struct {
 var u3Default = u3Budget{gridN: 300, sweepN: 10000, buildN: 40, maxK: 256}
 
 func checkT51U3(cfg Config) Result {
+	return checkT51U3With(cfg, construction.U3, u3BudgetOf(cfg))
+}
+
+// u3BudgetOf is U3's budget at cfg.Checks.
+func u3BudgetOf(cfg Config) u3Budget {
 	bud := u3Default
 	bud.buildN, bud.maxK = scaled(cfg, bud.buildN, 10), scaled(cfg, bud.maxK, 32)
-	return checkT51U3With(cfg, construction.U3, bud)
+	return bud
 }
 
 // u3Count is min over G of 2M + 4G with M = ⌈√n⌉ groups and M·G ≥ n — the

@@ -6,6 +6,7 @@
 package report
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -119,27 +120,16 @@ func Run(opts Options) *Report {
 	return rep
 }
 
-// heavy are the claims known to take longest; they start first so that the
-// slowest one does not start last on a 2-core machine.
-var heavy = []string{"T5.1-U", "S7", "P6.1", "T4.1-L", "T4.1-U", "R5"}
-
-// launchOrder is the order in which claims start: heavy ones first, the rest
-// in paper order. The report's order is paper order regardless.
+// launchOrder is the order in which claims start: the costliest first (the
+// claim table's Cost), ties in paper order, so that the slowest claim does
+// not start last on a 2-core machine. The report's order is paper order
+// regardless.
 func launchOrder(claims []theorem.Claim) []int {
-	order := make([]int, 0, len(claims))
-	used := make([]bool, len(claims))
-	for _, id := range heavy {
-		for i, c := range claims {
-			if c.ID == id && !used[i] {
-				order, used[i] = append(order, i), true
-			}
-		}
+	order := make([]int, len(claims))
+	for i := range order {
+		order[i] = i
 	}
-	for i := range claims {
-		if !used[i] {
-			order = append(order, i)
-		}
-	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(claims[b].Cost, claims[a].Cost) })
 	return order
 }
 

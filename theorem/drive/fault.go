@@ -76,11 +76,12 @@ func WeightOff(s *Site) ([]*construction.Built, error) {
 }
 
 // NeuronFewer removes the last neuron of the last hidden layer of every
-// network that has one.
+// network whose last hidden layer has two neurons or more (removing the only
+// one would leave no valid network, which is a different fault).
 func NeuronFewer(s *Site) ([]*construction.Built, error) {
 	return mapNets(s, func(n *oracle.Network) {
 		L := len(n.Layers)
-		if L < 2 || len(n.Layers[L-2].W) == 0 {
+		if L < 2 || len(n.Layers[L-2].W) < 2 {
 			return
 		}
 		h := &n.Layers[L-2]
