@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -100,13 +101,30 @@ func TestNotCheckedIsNotAPass(t *testing.T) {
 	}
 }
 
-// TestEverySpecClaimListed: the full report lists every SPEC ID, in order.
+// TestEverySpecClaimListed: the claim table holds every ID of SPEC.md §2
+// (copied here from the SPEC, independently of the table), in paper order,
+// each with a check and a cost.
 func TestEverySpecClaimListed(t *testing.T) {
+	spec := []string{"D1.1=D3.1", "D3.3", "R1", "T4.1-U", "T4.1-L", "R2", "C4.2", "D4.3", "T4.4",
+		"L4.5", "L4.6", "L4.7", "T5.1-U", "T5.1-L", "R5", "C5.2", "A", "P6.1", "S7"}
 	claims := theorem.Claims()
-	for i, id := range theorem.SpecIDs {
-		if claims[i].ID != id {
-			t.Fatalf("claim %d is %s, want %s", i, claims[i].ID, id)
+	if len(claims) != len(spec) || len(theorem.SpecIDs) != len(spec) {
+		t.Fatalf("%d claims, %d IDs, want %d", len(claims), len(theorem.SpecIDs), len(spec))
+	}
+	for i, id := range spec {
+		if claims[i].ID != id || theorem.SpecIDs[i] != id || claims[i].Check == nil || claims[i].Cost <= 0 || claims[i].Paper == "" {
+			t.Fatalf("claim %d is %+v, want %s with a check, a cost and a paper label", i, claims[i].ID, id)
 		}
+	}
+}
+
+// TestLaunchOrder: claims start costliest first, ties in paper order.
+func TestLaunchOrder(t *testing.T) {
+	claims := []theorem.Claim{{ID: "a", Cost: 2}, {ID: "b", Cost: 5}, {ID: "c", Cost: 2}, {ID: "d", Cost: 9}, {ID: "e"}}
+	got := launchOrder(claims)
+	want := []int{3, 1, 0, 2, 4}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("launch order %v, want %v", got, want)
 	}
 }
 
