@@ -38,7 +38,7 @@ package construction
 // NarrowU3Shape. Only the maximum width matters here, so the shapes that
 // minimise it are fair: App. B counts widths, not neurons. Where even the
 // narrowest is wider than the stated bound, the check reports it
-// (theorem/p61.go).
+// (theorem/sec6_deep.go).
 
 import (
 	"fmt"

@@ -150,7 +150,7 @@ func LeqPlusSqrt(x, a, b, r *big.Rat) bool {
 // (2⌈2√K⌉ < 4√K + 2; exactly 2⌈2√K⌉ − 4 when K ≥ 4),
 //
 // which repairs the U1 = 4√K count for non-square K (the claim check
-// verifies it; theorem/threelayer_u12.go).
+// verifies it; theorem/sec5_upper_u12.go).
 
 var (
 	clipAbove = Gadget{Name: "min{t,1}", Alpha: oracle.Rats(-1), Beta: oracle.Rats(-1), Gamma: oracle.Rats(1), Delta: big.NewRat(1, 1)}

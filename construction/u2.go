@@ -13,7 +13,7 @@ package construction
 // samples of the same rank with equal targets (z_1 = z_4 = 1/2 with K = 4,
 // groups {1,2},{3,4}, both of rank 1) fall under the same bump and each gets
 // 2z; and δ as written is 0 as soon as two targets are equal. The theorem
-// check reports this as a proof-step finding (theorem/threelayer_u12.go).
+// check reports this as a proof-step finding (theorem/sec5_upper_u12.go).
 //
 // What is built here, the same shape and count: for i ∈ T of group j_i and
 // rank k_i, solve the rank-k_i system of yun.go with its own targets

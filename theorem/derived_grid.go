@@ -1,6 +1,6 @@
 package theorem
 
-// derived.go checks the statements the paper derives from its theorems
+// derived_grid.go checks the statements the paper derives from its theorems
 // (SPEC.md §3, "Derived statements") mechanically, over exact integer grids:
 // at every grid point it asks whether each stated bound follows from the
 // theorem's bounds as stated, and reports every point where it does not.

@@ -1,9 +1,9 @@
 package theorem
 
-// derived_d33.go: Def. 3.3, m* and N* as monotone inverses, checked on the
+// sec3_d33.go: Def. 3.3, m* and N* as monotone inverses, checked on the
 // paper's stated bound functions (Thm 4.1 and Thm 5.1).
 //
-// The equivalence itself is an argument, not a computation (derived.go:
+// The equivalence itself is an argument, not a computation (derived_grid.go:
 // fine-tunability is monotone in N because z_j = 0 is allowed, and in m).
 // What can be checked is that the stated bounds respect it, at every grid
 // point (N, K), 0 ≤ N ≤ K, 3 ≤ K ≤ 200, for each theorem's integer bounds

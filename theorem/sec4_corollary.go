@@ -1,7 +1,7 @@
 package theorem
 
-// derived2.go: the statements derived from Thm 4.1 (2-layer networks),
-// C4.2 and R2, checked over exact grids (see derived.go for the method).
+// sec4_corollary.go: the statements derived from Thm 4.1 (2-layer networks),
+// C4.2 and R2, checked over exact grids (see derived_grid.go for the method).
 //
 // Thm 4.1: min{3N, K−2} ≤ m*(N, K) ≤ min{3N+1, K−1} for K ≥ 3.
 //
@@ -13,7 +13,7 @@ package theorem
 // only N* ≤ K: the paper's step "due to Theorem 4.1.2 and K ≥ m+2" needs
 // K−2 > m, i.e. K ≥ m+3. The check finds this without being told, then
 // decides those points from exact facts beyond the theorem: the flat-piece
-// and two-peak networks (derived_flatend.go, derived_twopeak.go) fine-tune
+// and two-peak networks (sec4_corollary_flatend.go, sec4_corollary_twopeak.go) fine-tune
 // every instance with N = ⌊m/3⌋+1 of K = m+2 samples with m neurons for every
 // m ≥ 2, so N* > m/3 there (false); at m = 1 the exact 1-D decision of
 // lowerbound shows z = (0, 1, 0) needs 2 neurons, so N* = 0 (true).
@@ -100,7 +100,7 @@ func runCor42(cfg Config) Result {
 			Kind: FindBeyondPaper,
 			Text: fmt.Sprintf("%s at %d of the grid points with K ≥ m+2 (every K ≥ m+3); smallest %s: %s. "+
 				"So N* = ⌊m/3⌋ for K ≥ m+3; more generally m*(N, K) = min{3N, K−2} exactly for every K ≥ 2N+2, one below Thm 4.1.1 "+
-				"(flat-piece network of theorem/derived_flatend.go, beyond the paper, verified exactly on every T ⊆ [K] for K ≤ 11 by its tests).",
+				"(flat-piece network of construction/flatend.go, beyond the paper, verified exactly on every T ⊆ [K] for K ≤ 11 by its tests).",
 				g.what, g.count, g.first, g.detail),
 			Instance:  g.first.instance(),
 			Reproduce: reproduce("C4.2", cfg),
@@ -121,7 +121,7 @@ func flatEndFacts(m, K int) *nFacts {
 	}
 	return &nFacts{lo: lo, hi: -1, upTo: func(b int) (bool, string) { return exactWitness(m, K, b+1) }, how: func() string {
 		return fmt.Sprintf("but every instance with N = %d of K = %d samples is fine-tuned by the flat-piece network "+
-			"(beyond the paper: theorem/derived_flatend.go, and derived_twopeak.go at N = 2, K = 5; data in any dimension reduce to a line by "+
+			"(beyond the paper: construction/flatend.go, and construction/twopeak.go at N = 2, K = 5; data in any dimension reduce to a line by "+
 			"Thm 4.4's exact projection) with at most %d ≤ m neurons, so N* ≥ %d; %s",
 			lo, K, bestTwoLayer(lo, K), lo, verifyFlatEnd(lo, K))
 	}}

@@ -1,6 +1,6 @@
 package theorem
 
-// derived_flatend.go: the worst-case neuron count of the flat-end network
+// sec4_corollary_flatend.go: the worst-case neuron count of the flat-end network
 // (construction.FlatEnd, beyond the paper), and its exact verification on
 // every (or many) N-subsets T of [K]. The C4.2 check uses it to decide grid
 // points where Cor 4.2 does not follow from Thm 4.1; it is labelled beyond

@@ -1,6 +1,6 @@
 package theorem
 
-// derived_twopeak.go: every instance with N = 2 changed samples among K = 5
+// sec4_corollary_twopeak.go: every instance with N = 2 changed samples among K = 5
 // is fine-tuned by a 2-layer network with 3 = K − 2 neurons (beyond the
 // paper, which gives min{3N+1, K−1} = 4). It decides the last grid point of
 // C4.2 (m = 3, K = 5) that the flat-end network leaves open.

@@ -19,7 +19,7 @@ import (
 // with evidence, and report the findings derived by hand from the paper: the
 // printed Lemma 4.5 step fails on three points, Def. 4.3's literal clause and
 // Lemma 4.6's printed formula are wrong, and 3N+1 is loose for K ≥ 3N+2
-// (followed by the exact value of m*, exact2layer.go).
+// (followed by the exact value of m*, sec4_upper_exact.go).
 func TestTwoLayerClaimsHold(t *testing.T) {
 	search.Configure(17, 25)
 	want := map[string]FindingKind{"L4.5": FindProofStep, "D4.3": FindProofStep, "L4.6": FindProofStep, "T4.1-U": FindLooseBound}
@@ -35,7 +35,7 @@ func TestTwoLayerClaimsHold(t *testing.T) {
 		kind, expect := want[id]
 		got := len(r.Findings)
 		if id == "T4.1-U" && got == 2 && r.Findings[1].Kind == FindBeyondPaper {
-			got = 1 // the exact-capacity finding of exact2layer.go
+			got = 1 // the exact-capacity finding of sec4_upper_exact.go
 		}
 		if (expect && (got != 1 || r.Findings[0].Kind != kind)) || (!expect && got != 0) {
 			t.Fatalf("%s: findings %+v", id, r.Findings)

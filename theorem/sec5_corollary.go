@@ -1,7 +1,7 @@
 package theorem
 
-// derived3.go: Cor. 5.2, derived from Thm 5.1 (3-layer networks), checked
-// over an exact grid of (m, K) (see derived.go for the method).
+// sec5_corollary.go: Cor. 5.2, derived from Thm 5.1 (3-layer networks), checked
+// over an exact grid of (m, K) (see derived_grid.go for the method).
 //
 // Thm 5.1 as stated: √(2·min{3N, K−2} + 1/4) − 1/2 ≤ m* ≤
 // min{2√K + min{2√K, 3N}, 6√(3N+2)}. As integers (m* is an integer):
@@ -142,7 +142,7 @@ func u3Int(N, K int) int {
 }
 
 // liftInt is bestTwoLayer + 1: the best 2-layer network (Thm 4.1.1's, or the
-// flat-piece one of derived_flatend.go) plus one carrier neuron.
+// flat-piece one of sec4_corollary_flatend.go) plus one carrier neuron.
 func liftInt(N, K int) int { return bestTwoLayer(N, K) + 1 }
 
 func isqrt(n int) int { return int(new(big.Int).Sqrt(big.NewInt(int64(n))).Int64()) }

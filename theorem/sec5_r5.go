@@ -1,6 +1,6 @@
 package theorem
 
-// derived_r5.go: Remark 5, m* = Θ(√N) for 3-layer networks, from Thm 5.1's
+// sec5_r5.go: Remark 5, m* = Θ(√N) for 3-layer networks, from Thm 5.1's
 // bounds as stated.
 //
 // Over a sweep of nested exact grids S_1 ⊂ S_2 ⊂ … of (N, K), N ≥ 1,
