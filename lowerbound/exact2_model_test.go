@@ -139,3 +139,104 @@ func TestExactMaxR(t *testing.T) {
 		t.Error("duplicate t: no error")
 	}
 }
+
+// TestCanonicalFirstZigzag: for a zigzag (R = K − 2) the nets of slide.go
+// have their kinks in the intervals canonicalFirst tries first — for odd K
+// the first kink in (t_1, t_2), the last in (t_{K−1}, t_K) and the others at
+// data points; for even K ≥ 6 each kink just right of its data point — so
+// canonicalFirst alone must find an R-unit net, on either side of each
+// breakpoint as needed.
+func TestCanonicalFirstZigzag(t *testing.T) {
+	for K := 5; K <= 7; K++ {
+		for shift := int64(-1); shift <= 1; shift += 2 {
+			// Chord slopes alternate in sign: a zigzag, R = K − 2.
+			ts := make([]*big.Rat, K)
+			vs := make([]*big.Rat, K)
+			for i := range ts {
+				ts[i] = big.NewRat(int64(i*i+i+2), 2) // uneven spacing: 1, 2, 4, 7, 11, …
+				vs[i] = big.NewRat(int64(sgn(i))*(1+int64(i%3))+shift, 1)
+			}
+			ln, _ := SortLine(ts, vs)
+			if ln.MinBreakpoints() != K-2 {
+				t.Fatalf("K=%d v=%v: not a zigzag", K, ratStrings(vs))
+			}
+			net := canonicalFirst(ln, K-2)
+			if net == nil {
+				t.Fatalf("K=%d v=%v: canonicalFirst finds no %d-unit net", K, ratStrings(vs), K-2)
+			}
+			if _, err := instance.OnLine(ts, vs).Verify(net); err != nil {
+				t.Fatalf("K=%d v=%v: %v", K, ratStrings(vs), err)
+			}
+		}
+	}
+}
+
+// TestCanonicalFirstSides: canonicalFirst must try both intervals next to a
+// breakpoint at a data point, and the interval of a breakpoint between data
+// points. By hand, each instance has exactly one 1-unit net:
+//
+//   - (0, 1, 3): breakpoint of the interpolant at t = 2; the only unit is
+//     2σ(t − 3/2), kink left of it (a right-facing unit with kink in [2, 3]
+//     would give v_1 = v_2; a left-facing one v_2 = v_3).
+//   - (0, 2, 3): the mirror image, −2σ(5/2 − t) + 3, kink right of t = 2.
+//   - (0, 0, 1/2, 3/2) = σ(t − 5/2): two convex turns share the breakpoint
+//     5/2 inside (2, 3), and the unit's kink must be exactly there.
+func TestCanonicalFirstSides(t *testing.T) {
+	for _, c := range []struct {
+		t, v []*big.Rat
+		kink *big.Rat
+	}{
+		{oracle.Rats(1, 2, 3), oracle.Rats(0, 1, 3), big.NewRat(3, 2)},
+		{oracle.Rats(1, 2, 3), oracle.Rats(0, 2, 3), big.NewRat(5, 2)},
+		{oracle.Rats(1, 2, 3, 4), []*big.Rat{new(big.Rat), new(big.Rat), big.NewRat(1, 2), big.NewRat(3, 2)}, big.NewRat(5, 2)},
+	} {
+		ln, _ := SortLine(c.t, c.v)
+		net := canonicalFirst(ln, 1)
+		if net == nil {
+			t.Errorf("v = %v: canonicalFirst finds no 1-unit net", ratStrings(c.v))
+			continue
+		}
+		if bp := lineBreaks(net); len(bp) != 1 || bp[0].Cmp(c.kink) != 0 {
+			t.Errorf("v = %v: kinks %v, want [%v]", ratStrings(c.v), ratStrings(bp), c.kink.RatString())
+		}
+		if _, err := instance.OnLine(c.t, c.v).Verify(net); err != nil {
+			t.Errorf("v = %v: %v", ratStrings(c.v), err)
+		}
+	}
+}
+
+// TestCanonicalFirstTwelve: canonicalFirst still works at R = 12 (its
+// limit). The data come from 12 left-facing units with kinks at the
+// midpoints of every other interval of t = 1..26, so each kink shows as two
+// turns of one sign sharing a breakpoint at the kink, the interpolant's
+// breakpoints are exactly the kinks, and the first case tried (all units
+// facing left) fits.
+func TestCanonicalFirstTwelve(t *testing.T) {
+	const R, K = 12, 26
+	l1 := oracle.Layer{}
+	out := oracle.Layer{W: [][]*big.Rat{{}}, B: []*big.Rat{big.NewRat(1, 1)}}
+	for j := 0; j < R; j++ {
+		beta := big.NewRat(int64(4*j+5), 2) // midpoint of [t_{2j+2}, t_{2j+3}]
+		l1.W = append(l1.W, []*big.Rat{big.NewRat(-1, 1)})
+		l1.B = append(l1.B, beta)
+		out.W[0] = append(out.W[0], big.NewRat(int64(1+j%3)*int64(sgn(j/2)), 1))
+	}
+	net := &oracle.Network{Layers: []oracle.Layer{l1, out}}
+	ts := make([]*big.Rat, K)
+	vs := make([]*big.Rat, K)
+	for i := range ts {
+		ts[i] = big.NewRat(int64(i+1), 1)
+		vs[i] = net.Eval([]*big.Rat{ts[i]})
+	}
+	ln, _ := SortLine(ts, vs)
+	if r := ln.MinBreakpoints(); r != R {
+		t.Fatalf("R = %d, want %d", r, R)
+	}
+	got := canonicalFirst(ln, R)
+	if got == nil {
+		t.Fatal("canonicalFirst finds no net at R = 12")
+	}
+	if _, err := instance.OnLine(ts, vs).Verify(got); err != nil {
+		t.Fatal(err)
+	}
+}
