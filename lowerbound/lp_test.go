@@ -11,6 +11,7 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/ftcheck/ftcheck/oracle"
 	"pgregory.net/rapid"
 )
 
@@ -155,59 +156,116 @@ func TestFeasibleLPByHand(t *testing.T) {
 	}
 }
 
-// TestGaussJordan: on random augmented systems the reduction agrees with
-// the elimination of brute_test.go on consistency, leaves each pivot column
-// a unit vector, and (when consistent) the pivot solution with the free
-// variables 0 solves the original system.
+// gaussJordanGen draws a small augmented system (n unknowns); a row is
+// often a multiple of the one before with its own right-hand side, which
+// makes rank deficiency and inconsistency common.
+func gaussJordanGen() *rapid.Generator[[][]*big.Rat] {
+	return rapid.Custom(func(t *rapid.T) [][]*big.Rat {
+		n := rapid.IntRange(1, 4).Draw(t, "n")
+		m := rapid.IntRange(1, 5).Draw(t, "rows")
+		rows := make([][]*big.Rat, m)
+		for i := range rows {
+			rows[i] = ratRow(t, n+1, fmt.Sprintf("row%d", i))
+			if i > 0 && rapid.IntRange(0, 2).Draw(t, "copy") == 0 {
+				k := big.NewRat(int64(rapid.IntRange(-2, 2).Draw(t, "k")), 1)
+				for j := 0; j < n; j++ {
+					rows[i][j] = new(big.Rat).Mul(k, rows[i-1][j])
+				}
+			}
+		}
+		return rows
+	})
+}
+
+// checkGaussJordan: the reduction agrees with the elimination of
+// brute_test.go on consistency, leaves each pivot column a unit vector, and
+// (when consistent) the pivot solution with the free variables 0 solves the
+// original system.
+func checkGaussJordan(orig [][]*big.Rat) error {
+	n := len(orig[0]) - 1
+	work := make([][]*big.Rat, len(orig))
+	ref := make([][]*big.Rat, len(orig))
+	for i := range orig {
+		work[i], ref[i] = copyRats(orig[i]), copyRats(orig[i])
+	}
+	pivot, ok := gaussJordan(work, n)
+	if want := consistent(ref, n); ok != want {
+		return fmt.Errorf("gaussJordan consistent = %v, reference %v", ok, want)
+	}
+	if !ok {
+		return nil
+	}
+	x := make([]*big.Rat, n)
+	for j := range x {
+		x[j] = new(big.Rat)
+	}
+	for col, r := range pivot {
+		if col >= n {
+			return fmt.Errorf("pivot in the right-hand side column %d", col)
+		}
+		for i := range work {
+			want := int64(0)
+			if i == r {
+				want = 1
+			}
+			if work[i][col].Cmp(big.NewRat(want, 1)) != 0 {
+				return fmt.Errorf("pivot column %d not a unit vector at row %d", col, i)
+			}
+		}
+		x[col] = new(big.Rat).Set(work[r][n])
+	}
+	for i, row := range orig {
+		if dotRats(row[:n], x).Cmp(row[n]) != 0 {
+			return fmt.Errorf("pivot solution %v fails row %d", ratStrings(x), i)
+		}
+	}
+	return nil
+}
+
+// TestGaussJordan: checkGaussJordan on random systems, and on a fixed set of
+// 300 so that every run covers the same ground.
 func TestGaussJordan(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
-		n := rapid.IntRange(1, 4).Draw(rt, "n")
-		m := rapid.IntRange(1, 5).Draw(rt, "rows")
-		orig := make([][]*big.Rat, m)
-		for i := range orig {
-			orig[i] = ratRow(rt, n+1, fmt.Sprintf("row%d", i))
-			if rapid.IntRange(0, 3).Draw(rt, "copy") == 0 && i > 0 {
-				// A dependent row makes rank deficiency common.
-				k := big.NewRat(int64(rapid.IntRange(-2, 2).Draw(rt, "k")), 1)
-				for j := 0; j < n; j++ {
-					orig[i][j] = new(big.Rat).Mul(k, orig[i-1][j])
-				}
-			}
-		}
-		work := make([][]*big.Rat, m)
-		ref := make([][]*big.Rat, m)
-		for i := range orig {
-			work[i], ref[i] = copyRats(orig[i]), copyRats(orig[i])
-		}
-		pivot, ok := gaussJordan(work, n)
-		if want := consistent(ref, n); ok != want {
-			rt.Fatalf("gaussJordan consistent = %v, reference %v", ok, want)
-		}
-		if !ok {
-			return
-		}
-		x := make([]*big.Rat, n)
-		for j := range x {
-			x[j] = new(big.Rat)
-		}
-		for col, r := range pivot {
-			for i := range work {
-				want := int64(0)
-				if i == r {
-					want = 1
-				}
-				if work[i][col].Cmp(big.NewRat(want, 1)) != 0 {
-					rt.Fatalf("pivot column %d not a unit vector at row %d", col, i)
-				}
-			}
-			x[col] = new(big.Rat).Set(work[r][n])
-		}
-		for i, row := range orig {
-			if dotRats(row[:n], x).Cmp(row[n]) != 0 {
-				rt.Fatalf("pivot solution %v fails row %d", ratStrings(x), i)
-			}
+		if err := checkGaussJordan(gaussJordanGen().Draw(rt, "system")); err != nil {
+			rt.Fatal(err)
 		}
 	})
+	g := gaussJordanGen()
+	for seed := 0; seed < 300; seed++ {
+		if err := checkGaussJordan(g.Example(seed)); err != nil {
+			t.Fatalf("example %d: %v", seed, err)
+		}
+	}
+}
+
+// TestEqualitiesSolve: the data equations of one unit in [t_1, t_2] facing
+// right, at t = 1, 2, 3 (b = v_1, b + 2δ − c = v_2, b + 3δ − c = v_3), fix
+// δ = v_3 − v_2: (0, 1, 3) gives δ = 2 (+1), (0, 1, 0) δ = −1 (−1),
+// (0, 1, 1) δ = 0 (+1: a dead unit takes either sign). Facing left, the
+// unit is 0 at t = 2, 3, so v_2 = v_3 = b is needed: (0, 1, 3) is
+// inconsistent. With two units in [t_1, t_2] facing right, δ_1 + δ_2 is
+// fixed but not each: both free (0).
+func TestEqualitiesSolve(t *testing.T) {
+	ts := oracle.Rats(1, 2, 3)
+	for _, c := range []struct {
+		v      []int64
+		slot   []int
+		orient int
+		fixed  []int
+		ok     bool
+	}{
+		{[]int64{0, 1, 3}, []int{0}, 1, []int{1}, true},
+		{[]int64{0, 1, 0}, []int{0}, 1, []int{-1}, true},
+		{[]int64{0, 1, 1}, []int{0}, 1, []int{1}, true},
+		{[]int64{0, 1, 3}, []int{0}, 0, nil, false},
+		{[]int64{0, 1, 3}, []int{0, 0}, 3, []int{0, 0}, true},
+	} {
+		ln, _ := SortLine(ts, oracle.Rats(c.v...))
+		fixed, ok := equalitiesSolve(ln, c.slot, c.orient)
+		if ok != c.ok || fmt.Sprint(fixed) != fmt.Sprint(c.fixed) {
+			t.Errorf("v = %v, slots %v, orient %b: fixed %v ok %v; want %v %v", c.v, c.slot, c.orient, fixed, ok, c.fixed, c.ok)
+		}
+	}
 }
 
 // TestSignsAgree: bit j of signs set means δ_j ≥ 0; a fixed +1 needs the
