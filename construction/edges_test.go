@@ -2,10 +2,14 @@ package construction
 
 import (
 	"math/big"
+	"math/rand"
 	"strings"
 	"testing"
 
+	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/oracle"
+	"github.com/ftcheck/ftcheck/props"
+	"pgregory.net/rapid"
 )
 
 // panicMessage runs f and returns what it panicked with ("" if it did not).
@@ -117,5 +121,86 @@ func TestDimensionErrorText(t *testing.T) {
 	_, err = Separate([][]*big.Rat{oracle.Rats(1, 2), oracle.Rats(3)})
 	if err == nil || err.Error() != "row 2 has 1 coordinates, row 1 has 2" {
 		t.Fatalf("ragged row 2: %v", err)
+	}
+}
+
+// TestLexEpsilon: ε = δ/(D + 2δ) with δ the least positive gap between two
+// values of one coordinate and D the largest spread of a coordinate,
+// computed over all pairs. By hand: coordinates {−2, 1, −1} (gaps 1, 2,
+// spread 3) and {1, 3/2, 6} (gaps 1/2, 9/2, spread 5): δ = 1/2, D = 5,
+// ε = (1/2)/6 = 1/12.
+func TestLexEpsilon(t *testing.T) {
+	X := [][]*big.Rat{{big.NewRat(-2, 1), big.NewRat(1, 1)}, {big.NewRat(1, 1), big.NewRat(3, 2)}, {big.NewRat(-1, 1), big.NewRat(6, 1)}}
+	if got := lexEpsilon(X); got.Cmp(big.NewRat(1, 12)) != 0 {
+		t.Fatalf("ε = %s, want 1/12", got.RatString())
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		d := rapid.IntRange(1, 3).Draw(t, "d")
+		X := props.Points(rapid.IntRange(2, 6).Draw(t, "K"), d).Draw(t, "x")
+		var delta, spread *big.Rat
+		for k := 0; k < d; k++ {
+			for _, xi := range X {
+				for _, xj := range X {
+					g := new(big.Rat).Sub(xi[k], xj[k])
+					if g.Sign() <= 0 {
+						continue
+					}
+					if delta == nil || g.Cmp(delta) < 0 {
+						delta = g
+					}
+					if spread == nil || g.Cmp(spread) > 0 {
+						spread = g
+					}
+				}
+			}
+		}
+		want := new(big.Rat).Quo(delta, new(big.Rat).Add(spread, new(big.Rat).Add(delta, delta)))
+		if got := lexEpsilon(X); got.Cmp(want) != 0 {
+			t.Fatalf("ε = %s, want δ/(D+2δ) = %s", got.RatString(), want.RatString())
+		}
+	})
+}
+
+// TestTwoLayerNotes: the notes say how a was found (least s, the
+// lexicographic fallback after MomentTries values, or given), how many
+// samples were kept, and, only when no neuron is left, that g is constant.
+func TestTwoLayerNotes(t *testing.T) {
+	joined := func(b *Built) string { return strings.Join(b.Notes, "\n") }
+	zero, err := TwoLayer(paperLine(5, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := TwoLayer(paperLine(5, map[int]int64{3: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(joined(zero), "no neurons needed") || strings.Contains(joined(one), "no neurons needed") {
+		t.Fatalf("notes of N = 0: %q; of N = 1: %q", zero.Notes, one.Notes)
+	}
+	if !strings.Contains(joined(one), "s = 0") || !strings.Contains(joined(one), "|J| = 5 kept of K = 5 (removed 0)") {
+		t.Fatalf("N = 1 on x_i = i: %q", one.Notes)
+	}
+	X := trapPoints(rand.New(rand.NewSource(5)), 2, MomentTries)
+	in := &instance.Instance{X: X}
+	for range X {
+		in.Z = append(in.Z, big.NewRat(1, 1))
+	}
+	lex, err := TwoLayer(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "projection a lexicographic (no s < 64 separated the samples)"; lex.Notes[0] != want || MomentTries != 64 {
+		t.Fatalf("lexicographic note %q, want %q", lex.Notes[0], want)
+	}
+}
+
+// TestSizeErrorText: K < 3 and N > K read differently, and K = N < 3 is the
+// K < 3 case.
+func TestSizeErrorText(t *testing.T) {
+	if got := (&SizeError{K: 2, N: 2}).Error(); got != "K = 2 samples: Theorem 4.1 assumes K ≥ 3" {
+		t.Fatalf("K = N = 2: %q", got)
+	}
+	if got := (&SizeError{K: 2, N: 3}).Error(); got != "N = 3 changed samples but only K = 2 samples" {
+		t.Fatalf("N = 3 > K = 2: %q", got)
 	}
 }
