@@ -214,6 +214,7 @@ func TestPanics(t *testing.T) {
 			Cor52NUpper(0)
 		}, ""},
 		{"CmpRatio zero denominator", func() { CmpRatio(FromInt(1), FromInt(0), FromInt(1), FromInt(1)) }, "bounds: CmpRatio: denominators 0, 1 must be positive"},
+		{"CmpRatio second denominator zero", func() { CmpRatio(FromInt(1), FromInt(2), FromInt(1), FromInt(0)) }, "bounds: CmpRatio: denominators 2, 0 must be positive"},
 		{"CmpRatio negative denominator", func() { CmpRatio(FromInt(1), FromInt(1), FromInt(1), SqrtInt(2).Neg()) }, "bounds: CmpRatio: denominators 1, -√2 must be positive"},
 		{"Sqrt(-1/3)", func() { Sqrt(big.NewRat(-1, 3)) }, "bounds: square root of a negative number -1/3"},
 	}

@@ -167,3 +167,45 @@ func TestStringForms(t *testing.T) {
 		}
 	}
 }
+
+// TestFloorHuge: ⌊±10¹²·√2 + c⌋ and the ceilings, checked by squaring:
+// n = ⌊10¹²√2⌋ is the integer with n² ≤ 2·10²⁴ < (n+1)². Floor starts from
+// an estimate and corrects it one step at a time, so a wrong estimate shows
+// here as a wrong answer or a hang.
+func TestFloorHuge(t *testing.T) {
+	e12 := new(big.Int).Exp(big.NewInt(10), big.NewInt(12), nil)
+	v := new(big.Int).Mul(e12, e12)
+	v.Mul(v, big.NewInt(2))
+	n := new(big.Int).Sqrt(v)
+	n1 := new(big.Int).Add(n, big.NewInt(1))
+	if new(big.Int).Mul(n, n).Cmp(v) > 0 || new(big.Int).Mul(n1, n1).Cmp(v) <= 0 {
+		t.Fatalf("reference root %v is not ⌊√(2·10²⁴)⌋", n)
+	}
+	a := new(big.Rat).SetInt(e12)
+	for _, c := range []int64{0, 1, -7} {
+		s := NewSurd(a, big.NewRat(2, 1), big.NewRat(c, 3)) // 10¹²√2 + c/3
+		// ⌊n + f + c/3⌋ with f ∈ (0, 1): c/3 ∈ {0, 1/3, −7/3}. The fraction
+		// f = 10¹²√2 − n is about 0.095 (so f + 1/3 < 1 and f − 7/3 ∈ (−3, −2)),
+		// checked here by squaring: 0 < f < 1/5 ⟺ n² < 2·10²⁴ < (n + 1/5)².
+		lo := new(big.Rat).SetInt(n)
+		hi := new(big.Rat).Add(new(big.Rat).SetInt(n), big.NewRat(1, 5))
+		vr := new(big.Rat).SetInt(v)
+		if new(big.Rat).Mul(lo, lo).Cmp(vr) >= 0 || new(big.Rat).Mul(hi, hi).Cmp(vr) <= 0 {
+			t.Fatal("the fraction of 10¹²√2 is not in (0, 1/5)")
+		}
+		want := new(big.Int).Set(n)
+		if c == -7 {
+			want.Sub(want, big.NewInt(3))
+		}
+		if got := s.Floor(); got.Cmp(want) != 0 {
+			t.Errorf("⌊%v⌋ = %v, want %v", s, got, want)
+		}
+		if got := s.Ceil(); got.Cmp(new(big.Int).Add(want, big.NewInt(1))) != 0 {
+			t.Errorf("⌈%v⌉ = %v, want %v + 1", s, got, want)
+		}
+		// −s: ⌊−s⌋ = −⌈s⌉ = −want − 1.
+		if got := s.Neg().Floor(); got.Cmp(new(big.Int).Neg(new(big.Int).Add(want, big.NewInt(1)))) != 0 {
+			t.Errorf("⌊−(%v)⌋ = %v, want −(%v + 1)", s, got, want)
+		}
+	}
+}
