@@ -67,7 +67,7 @@ func BoundsPlot(m int) (*Figure, error) {
 	}
 	f.Plot.X.Tick.Marker = linearTicks(0, float64(kMax))
 	f.Plot.Y.Tick.Marker = linearTicks(0, f.Plot.Y.Max)
-	if err := f.cor42(m, kMax); err != nil {
+	if err := f.cor42(m); err != nil {
 		return nil, err
 	}
 	f.Legend.Add(fmt.Sprintf("   lower %d = floor(m²/108 − 2/3)", lower3))
@@ -77,11 +77,12 @@ func BoundsPlot(m int) (*Figure, error) {
 var blue3 = color.RGBA{40, 110, 220, 255}
 
 // cor42 draws Cor. 4.2 in a panel of its own: N* = K for K ≤ m+1;
-// ⌊(m−1)/3⌋ ≤ N* ≤ m/3 for K ≥ m+2.
-func (f *Figure) cor42(m, kMax int) error {
+// ⌊(m−1)/3⌋ ≤ N* ≤ m/3 for K ≥ m+2, over K up to max{4(m+2), 20} (its
+// own range: the 2-layer regimes change near K = m+2, far left of Fig. 5's).
+func (f *Figure) cor42(m int) error {
 	main := f.Plot
 	p := newFigure(fmt.Sprintf("2-layer, m = %d: Cor. 4.2", m), main.X.Label.Text, "N*").Plot
-	kMax = max(4*(m+2), 20)
+	kMax := max(4*(m+2), 20)
 	p.X.Min, p.X.Max, p.Y.Min = 0, float64(kMax), 0
 	p.Y.Max = 1.25 * float64(max(m+1, 3))
 	p.X.Tick.Marker, p.Y.Tick.Marker = linearTicks(0, p.X.Max), linearTicks(0, p.Y.Max)

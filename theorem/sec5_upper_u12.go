@@ -149,12 +149,11 @@ type yunTally struct {
 }
 
 type yunPoint struct {
-	in         *instance.Instance
-	N, K, m    int
-	stated     bounds.Surd
-	bitSize    int
-	expected   int
-	statedText string
+	in       *instance.Instance
+	N, K, m  int
+	stated   bounds.Surd
+	bitSize  int
+	expected int
 }
 
 type yunFailure struct {
