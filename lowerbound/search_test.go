@@ -157,3 +157,90 @@ func TestZigzagNetRange(t *testing.T) {
 		}
 	}
 }
+
+// TestZigzagNetStructure: the layers of ZigzagNet are what zigzag.go says:
+// layer 1 computes p with p(2j) = (−1)^{j+1} at its kinks β_j = 2j, slopes
+// ∓1 between them, rising on the left ray and heading back across 0 on the
+// right ray; layer-2 row k is (−1)^k·p + k/(2·d2 + 2); the output sums the
+// rows with weight 1 and bias 0. Checked by evaluating the sub-networks.
+func TestZigzagNetStructure(t *testing.T) {
+	for d1 := 3; d1 <= 6; d1++ {
+		for d2 := 1; d2 <= 3; d2++ {
+			n := ZigzagNet(d1, d2)
+			l1, l2, out := n.Layers[0], n.Layers[1], n.Layers[2]
+			row := func(k int, x int64) *big.Rat { // layer-2 pre-activation k at t = x
+				sub := &oracle.Network{Layers: []oracle.Layer{l1, {W: [][]*big.Rat{l2.W[k]}, B: []*big.Rat{l2.B[k]}}}}
+				return sub.Eval([]*big.Rat{big.NewRat(x, 1)})
+			}
+			p := func(x int64) *big.Rat { return row(0, x) }
+			for j := 1; j <= d1; j++ {
+				if got := p(int64(2 * j)); got.Cmp(big.NewRat(int64(-sgn(j)), 1)) != 0 {
+					t.Fatalf("%d×%d: p(%d) = %v, want (−1)^%d", d1, d2, 2*j, got, j+1)
+				}
+			}
+			// Left ray rises: p(1) < p(2) = 1, and p(0) < p(1).
+			if p(0).Cmp(p(1)) >= 0 || p(1).Cmp(p(2)) >= 0 {
+				t.Fatalf("%d×%d: left ray does not rise", d1, d2)
+			}
+			// Right ray: moving away from p(2·d1) = (−1)^{d1+1} it crosses 0.
+			last := p(int64(2 * d1))
+			far := p(int64(2*d1 + 10))
+			if far.Sign()*last.Sign() >= 0 {
+				t.Fatalf("%d×%d: right ray does not cross 0 (p = %v at the last kink, %v further)", d1, d2, last, far)
+			}
+			// The outer slopes are the first (L, Rg) in 1..4 × 1..4 whose
+			// slope jumps split into right- and left-facing units (a subset
+			// summing to the right slope), found here by trying all subsets.
+			wantL, wantRg := zigzagSlopesModel(d1)
+			if gotL := new(big.Rat).Sub(p(1), p(0)); gotL.Cmp(big.NewRat(wantL, 1)) != 0 {
+				t.Fatalf("%d×%d: left slope %v, want %d", d1, d2, gotL, wantL)
+			}
+			gotR := new(big.Rat).Sub(p(int64(2*d1+2)), p(int64(2*d1+1)))
+			if gotR.Cmp(big.NewRat(-wantRg*int64(sgn(d1+1)), 1)) != 0 {
+				t.Fatalf("%d×%d: right slope %v, want magnitude %d", d1, d2, gotR, wantRg)
+			}
+			for k := 0; k < d2; k++ {
+				for x := int64(-2); x <= int64(2*d1+3); x++ {
+					want := new(big.Rat).Mul(big.NewRat(int64(sgn(k)), 1), p(x))
+					want.Add(want, big.NewRat(int64(k), int64(2*d2+2)))
+					if got := row(k, x); got.Cmp(want) != 0 {
+						t.Fatalf("%d×%d: row %d at t = %d is %v, want %v", d1, d2, k, x, got, want)
+					}
+				}
+				if out.W[0][k].Cmp(big.NewRat(1, 1)) != 0 {
+					t.Fatalf("%d×%d: output weight %d is %v", d1, d2, k, out.W[0][k])
+				}
+			}
+			if out.B[0].Sign() != 0 {
+				t.Fatalf("%d×%d: output bias %v", d1, d2, out.B[0])
+			}
+		}
+	}
+}
+
+// zigzagSlopesModel is the first (L, Rg) for which the slopes L, −1, +1, …
+// (alternating, (−1)^j on piece j), −Rg·(−1)^{d1+1} have jumps with a
+// subset summing to the right slope.
+func zigzagSlopesModel(d1 int) (int64, int64) {
+	for L := int64(1); L <= 4; L++ {
+		for Rg := int64(1); Rg <= 4; Rg++ {
+			slopes := []int64{L}
+			for j := 1; j < d1; j++ {
+				slopes = append(slopes, int64(sgn(j)))
+			}
+			slopes = append(slopes, -Rg*int64(sgn(d1+1)))
+			for mask := 0; mask < 1<<d1; mask++ {
+				sum := int64(0)
+				for j := 0; j < d1; j++ {
+					if mask>>j&1 == 1 {
+						sum += slopes[j+1] - slopes[j]
+					}
+				}
+				if sum == slopes[d1] {
+					return L, Rg
+				}
+			}
+		}
+	}
+	return 0, 0
+}

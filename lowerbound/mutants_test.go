@@ -1,0 +1,54 @@
+package lowerbound
+
+// Equivalent mutants.
+//
+// /work/shared/checks/mutate.py plants one-token bugs in this package. The
+// ones below change nothing any caller can observe, each for the reason
+// given; the tests cannot kill them and do not try. Everything else it
+// plants here is killed by `go test -short ./lowerbound/`.
+//
+// breakpoints.go
+//   - SortLine, `t[i-1].Cmp(t[i]) >= 0` → `> 0`: equal neighbours then skip
+//     the (stable) sort, which would have kept their order anyway; the
+//     duplicate scan that follows reports the same pair.
+//   - SortLine, `if a > b` → `a >= b`: a and b are two different rows.
+//
+// interpolant.go
+//   - MinInterpolant, `j >= 1` → `j > 1`: merged[0] is always false (the
+//     first nonzero turn leaves the point state and always costs), so j = 1
+//     never adds a cut either way.
+//
+// certificate.go
+//   - TwoLayerMin1D, `iv.Hi > R` → `>=`: provedExtra is true only where R
+//     units provably do not suffice, so Hi = R never meets it.
+//   - provedExtra, `len(s) > 0` → `>= 0`: provedExtra runs only when Hi > R,
+//     and one data point (len(s) = 0) is constant, fitted with no unit.
+//   - provedExtra, `s[0].Sign()*s[1].Sign() < 0` → `<= 0`: a zero chord
+//     slope at K = 3 is a piece of slope 0, realised with R units, so
+//     provedExtra is not reached.
+//   - netFromUnits, `tmp.Sign() > 0` → `>= 0`: a unit at value 0 at t_1
+//     subtracts 0 from the bias.
+//   - slideOuter, the six bounds on the slid breakpoint c (`> t_1`,
+//     `<= t_2`, `< br[1]` and the mirror `< t_K`, `>= t_{K−1}`, `> br[r−2]`)
+//     with the other strictness: that branch runs only when the first (last)
+//     breakpoint is the data point t_2 (t_{K−1}) itself (interpolant.go puts
+//     no cut in the first or last interval), and then c = t_2 (c = t_{K−1})
+//     would need v_1 = v_2 (v_{K−1} = v_K), a piece of slope 0 handled
+//     before; c = t_1 (c = t_K) would need no turn at t_2 (t_{K−1}); and
+//     c ≤ t_2 < br[1] (c ≥ t_{K−1} > br[r−2]).
+//
+// certificate3.go
+//   - deepen, `v.Sign() < 0` → `<= 0` and `Neg(v).Cmp(C) > 0` → `>= 0`:
+//     both only add cases that set C to the value it already has.
+//
+// exact2.go
+//   - canonicalFirst, `R > 12` → `R >= 12`: the limit only decides whether
+//     the ordered first try runs before the exhaustive search, which then
+//     reaches the same answer; the test at R = 12 checks canonicalFirst
+//     itself.
+//   - trySlots, `orient < 1<<R` and `signs < 1<<R` → `<=`: the extra
+//     iteration repeats a case already tried (bit R of orient or of signs is
+//     never read as an orientation or a sign of units 0..R−1), so it cannot
+//     find a net the earlier cases missed.
+//   - gaussJordan, `rank < len(rows)` → `<=`: with rank = len(rows) there is
+//     no row left to pivot on, so the extra columns are skipped.
