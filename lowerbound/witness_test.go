@@ -169,3 +169,22 @@ func TestInDimension(t *testing.T) {
 		t.Fatal("InstanceBreakpoints accepted a 3-D instance")
 	}
 }
+
+// TestInDimensionCoordinates: x_i = i·u coordinate by coordinate, and the
+// targets are the same values.
+func TestInDimensionCoordinates(t *testing.T) {
+	u := []*big.Rat{big.NewRat(2, 3), big.NewRat(-5, 1), big.NewRat(1, 7)}
+	in, _ := Witness("T4.1-L", 2, 7)
+	in3 := InDimension(in, u)
+	for i := range in3.X {
+		for j := range u {
+			want := new(big.Rat).Mul(big.NewRat(int64(i+1), 1), u[j])
+			if in3.X[i][j].Cmp(want) != 0 {
+				t.Fatalf("x_%d[%d] = %v, want %v", i+1, j, in3.X[i][j], want)
+			}
+		}
+		if in3.Z[i].Cmp(in.Z[i]) != 0 {
+			t.Fatalf("z_%d changed", i+1)
+		}
+	}
+}
