@@ -140,7 +140,7 @@ func parseNPYHeader(s string) (*npyHeader, error) {
 		}
 	}
 	p.pos++ // '}'
-	if rest := strings.TrimRight(s[p.pos:], " \x00"); rest != "\n" && rest != "" {
+	if rest := strings.Trim(s[p.pos:], " \t\n\x00"); rest != "" {
 		return nil, fmt.Errorf("unexpected %q after the header's dict", rest)
 	}
 	for _, k := range []string{"descr", "fortran_order", "shape"} {
@@ -183,10 +183,10 @@ func (h *npyHeader) value(p *dictParser, key string) error {
 // npyType is the element type of a descr string such as '<f4'.
 func npyType(d string) (elemType, error) {
 	bad := fmt.Errorf("dtype %q is not a number type ftcheck reads (<f2, <f4, <f8, integers; < or > byte order)", d)
+	if len(d) >= 2 && d[1] == 'V' {
+		return elemType{}, fmt.Errorf("dtype %q is raw bytes (NumPy stores bfloat16 so): save as float32 or use .safetensors", d)
+	}
 	if len(d) != 3 {
-		if strings.HasPrefix(d, "|V") || strings.HasPrefix(d, "<V") {
-			return elemType{}, fmt.Errorf("dtype %q is raw bytes (bfloat16 saved by NumPy is stored so): save as float32 or use .safetensors", d)
-		}
 		return elemType{}, bad
 	}
 	t := elemType{size: int(d[2] - '0')}
