@@ -34,6 +34,15 @@ func inverse(f func(N, K int) int, m, K int) int {
 // checkD33 checks b at every (N, K) with 3 ≤ K ≤ kMax; it returns the
 // number of grid points.
 func checkD33(cfg Config, b mBounds, kMax int, l *failureLog) (int, bool) {
+	return checkD33With(cfg, b, kMax, inverse, l)
+}
+
+// d33Inverse is the definition of N* from m* that the round trip inverts
+// back: inverse for Def. 3.3 as stated; planted.go plants another.
+type d33Inverse func(f func(N, K int) int, m, K int) int
+
+// checkD33With is checkD33 with the definition of N* as a parameter.
+func checkD33With(cfg Config, b mBounds, kMax int, inv d33Inverse, l *failureLog) (int, bool) {
 	n := 0
 	for K := 3; K <= kMax; K++ {
 		if cfg.Expired() {
@@ -43,7 +52,7 @@ func checkD33(cfg Config, b mBounds, kMax int, l *failureLog) (int, bool) {
 			n++
 			checkD33Point(l, b, N, K)
 		}
-		checkD33RoundTrip(l, b, K)
+		checkD33RoundTrip(l, b, K, inv)
 	}
 	return n, true
 }
@@ -74,7 +83,7 @@ func checkD33Point(l *failureLog, b mBounds, N, K int) {
 }
 
 // checkD33RoundTrip checks min{m : inv_f(m, K) ≥ N} = f(N, K) for every N.
-func checkD33RoundTrip(l *failureLog, b mBounds, K int) {
+func checkD33RoundTrip(l *failureLog, b mBounds, K int, invert d33Inverse) {
 	for _, f := range []struct {
 		name string
 		fn   func(N, K int) int
@@ -85,7 +94,7 @@ func checkD33RoundTrip(l *failureLog, b mBounds, K int) {
 		}
 		inv := make([]int, top+1)
 		for m := range inv {
-			inv[m] = inverse(f.fn, m, K)
+			inv[m] = invert(f.fn, m, K)
 		}
 		for N := 0; N <= K; N++ {
 			back := -1
@@ -105,13 +114,17 @@ func checkD33RoundTrip(l *failureLog, b mBounds, K int) {
 	}
 }
 
-func runD33(cfg Config) Result {
+func runD33(cfg Config) Result { return d33Run(cfg, inverse, gridKD33) }
+
+// d33Run checks both theorems' bounds for 3 ≤ K ≤ kMax with the definition
+// inv and assembles the claim's Result.
+func d33Run(cfg Config, inv d33Inverse, kMax int) Result {
 	l := newFailureLog()
-	n2, done2 := checkD33(cfg, thm41, gridKD33, l)
-	n3, done3 := checkD33(cfg, newThm51Table(gridKD33+1).bounds(), gridKD33, l)
+	n2, done2 := checkD33With(cfg, thm41, kMax, inv, l)
+	n3, done3 := checkD33With(cfg, newThm51Table(kMax+1).bounds(), kMax, inv, l)
 	ev := fmt.Sprintf("every (N, K) with 0 ≤ N ≤ K, 3 ≤ K ≤ %d, exhaustive and exact, for Thm 4.1 (%d points) and Thm 5.1 "+
 		"(%d points, ⌈lower⌉ and ⌊upper⌋ from exact surds): lower ≤ upper, both nondecreasing in N and K, and both round-trip "+
 		"through N*(m, K) = max{N ≤ K : m*(N, K) ≤ m}. The equivalence itself rests on fine-tunability being monotone in N "+
-		"(z_j = 0 is allowed) and in m (dead neurons), an argument, not a computation.", gridKD33, n2, n3)
+		"(z_j = 0 is allowed) and in m (dead neurons), an argument, not a computation.", kMax, n2, n3)
 	return derivedResult(cfg, "D3.3", l, n2+n3, done2 && done3, ev)
 }

@@ -87,13 +87,17 @@ func checkCor42(cfg Config, st cor42Statement, th mBounds, mMax, kMax int, l, ex
 	return n, true
 }
 
-func runCor42(cfg Config) Result {
+func runCor42(cfg Config) Result { return cor42Run(cfg, paperCor42, gridM2, gridK2) }
+
+// cor42Run checks st on the grid 1 ≤ m ≤ mMax, 3 ≤ K ≤ kMax and assembles
+// the claim's Result.
+func cor42Run(cfg Config, st cor42Statement, mMax, kMax int) Result {
 	l, exact := newFailureLog(), newFailureLog()
-	n, done := checkCor42(cfg, paperCor42, thm41, gridM2, gridK2, l, exact)
+	n, done := checkCor42(cfg, st, thm41, mMax, kMax, l, exact)
 	ev := fmt.Sprintf("every (m, K) with 1 ≤ m ≤ %d, 3 ≤ K ≤ %d (%d points, exhaustive, exact integers): "+
 		"N* bracketed by Nlo = max{N ≤ K : min{3N+1, K−1} ≤ m} and Nhi = max{N ≤ K : min{3N, K−2} ≤ m}; "+
 		"each stated bound checked against them. %d point(s) where a stated bound does not follow and is undecided, %d where it is false.",
-		gridM2, gridK2, n, l.count(undecided), l.count(decidedFalse))
+		mMax, kMax, n, l.count(undecided), l.count(decidedFalse))
 	res := derivedResult(cfg, "C4.2", l, n, done, ev)
 	for _, g := range exact.sorted() {
 		res.Findings = append(res.Findings, Finding{
@@ -174,12 +178,15 @@ func checkR2(st r2Statement, th mBounds, kMax int, l *failureLog) int {
 	return n
 }
 
-func runR2(cfg Config) Result {
+func runR2(cfg Config) Result { return r2Run(cfg, paperR2, gridK2) }
+
+// r2Run checks st for 3 ≤ K ≤ kMax and assembles the claim's Result.
+func r2Run(cfg Config, st r2Statement, kMax int) Result {
 	l := newFailureLog()
-	n := checkR2(paperR2, thm41, gridK2, l)
+	n := checkR2(st, thm41, kMax, l)
 	ev := fmt.Sprintf("every K with 3 ≤ K ≤ %d at N = K (%d points, exhaustive, exact integers): "+
 		"Thm 4.1 gives min{3K, K−2} = K−2 ≤ m*(K,K) ≤ min{3K+1, K−1} = K−1, compared with m*+1 ≤ K ≤ m*+2.",
-		gridK2, n)
+		kMax, n)
 	return derivedResult(cfg, "R2", l, n, true, ev)
 }
 

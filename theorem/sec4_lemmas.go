@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"iter"
 	"math/big"
+	"strings"
 
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
@@ -23,8 +24,18 @@ import (
 // lemmaMaxK is the largest K the combinatorial properties draw.
 const lemmaMaxK = 200
 
+// subsetError is f's error on the set I ⊆ [K] where forSubsets stopped.
+type subsetError struct {
+	K   int
+	I   []int
+	err error
+}
+
+func (e *subsetError) Error() string { return fmt.Sprintf("K = %d, I = %v: %v", e.K, e.I, e.err) }
+
 // forSubsets calls f on every I ⊆ [K] (1-based, sorted) for 1 ≤ K ≤ maxK;
-// it returns how many subsets it visited and stops at the first error.
+// it returns how many subsets it visited and stops at the first error (a
+// *subsetError naming K and I).
 func forSubsets(cfg Config, maxK int, f func(K int, I []int) error) (int, error) {
 	n := 0
 	for K := 1; K <= maxK && !cfg.Expired(); K++ {
@@ -37,7 +48,7 @@ func forSubsets(cfg Config, maxK int, f func(K int, I []int) error) (int, error)
 			}
 			n++
 			if err := f(K, I); err != nil {
-				return n, err
+				return n, &subsetError{K, I, err}
 			}
 		}
 	}
@@ -71,16 +82,42 @@ func subsetRun(cfg Config, name string, f func(K int, I []int) error) drive.Foun
 	})
 }
 
+// subsetInstance names the set a lemma failed on: K and I (for L4.7, whose
+// set is the changed set, K, N and T).
+func subsetInstance(id string, K int, I []int) *Instance {
+	if id == "L4.7" {
+		return &Instance{K: K, N: len(I), T: append([]int{}, I...), Params: map[string]string{"K": fmt.Sprint(K)}}
+	}
+	return &Instance{K: K, Params: map[string]string{"K": fmt.Sprint(K), "I": setString(I)}}
+}
+
+// setString writes I as {1,2,3}.
+func setString(I []int) string {
+	parts := make([]string, len(I))
+	for i, v := range I {
+		parts[i] = fmt.Sprint(v)
+	}
+	return "{" + strings.Join(parts, ",") + "}"
+}
+
 func lemmaResult(id string, cfg Config, ex int, exErr error, found drive.Found[subset], what string) Result {
 	if exErr != nil {
+		var inst *Instance
+		if se, ok := exErr.(*subsetError); ok {
+			inst = subsetInstance(id, se.K, se.I)
+		}
 		return Result{Verdict: Counterexample, Checked: ex, Exhaustive: true, Evidence: "exhaustive sweep failed",
-			Findings: []Finding{{Kind: FindCounterexample, Text: exErr.Error(), Reproduce: tlReproduce(id, cfg)}}}
+			Findings: []Finding{{Kind: FindCounterexample, Text: exErr.Error(), Instance: inst, Reproduce: tlReproduce(id, cfg)}}}
 	}
 	n := found.Passed
 	switch found.Verdict() {
 	case Counterexample:
+		var inst *Instance
+		if found.Fail != nil {
+			inst = subsetInstance(id, found.Fail.K, found.Fail.I)
+		}
 		return Result{Verdict: Counterexample, Checked: ex + n, Evidence: "rapid found a failing set",
-			Findings: []Finding{{Kind: FindCounterexample, Text: found.Msg, Reproduce: tlReproduce(id, cfg)}}}
+			Findings: []Finding{{Kind: FindCounterexample, Text: found.Msg, Instance: inst, Reproduce: tlReproduce(id, cfg)}}}
 	case Inconclusive:
 		return Result{Verdict: Inconclusive, Checked: ex + n, Evidence: "the rapid search did not finish: " + found.Stopped}
 	}
@@ -118,14 +155,19 @@ func maximalRuns(I []int, P [][]int) error {
 	return nil
 }
 
-func checkD43(cfg Config) Result {
+func checkD43(cfg Config) Result { return checkD43With(cfg, construction.ConsecutivePartition) }
+
+// checkD43With checks the partition P: construction.ConsecutivePartition
+// for Def. 4.3 as stated; planted.go plants another.
+func checkD43With(cfg Config, P func(I []int) [][]int) Result {
 	I := []int{1, 2, 3, 5, 6, 8, 10, 11, 12, 13}
 	want := "[[1 2 3] [5 6] [8] [10 11 12 13]]"
-	if got := fmt.Sprint(construction.ConsecutivePartition(I)); got != want {
+	if got := fmt.Sprint(P(I)); got != want {
 		return Result{Verdict: Counterexample, Evidence: "Example 1 differs: " + got,
-			Findings: []Finding{{Kind: FindCounterexample, Text: "P(Example 1's I) = " + got + ", the paper says " + want}}}
+			Findings: []Finding{{Kind: FindCounterexample, Text: "P(Example 1's I) = " + got + ", the paper says " + want,
+				Instance: subsetInstance("D4.3", 13, I), Reproduce: tlReproduce("D4.3", cfg)}}}
 	}
-	f := func(K int, I []int) error { return maximalRuns(I, construction.ConsecutivePartition(I)) }
+	f := func(K int, I []int) error { return maximalRuns(I, P(I)) }
 	ex, err := forSubsets(cfg, tlExhaustiveK, f)
 	found := subsetRun(cfg, "D4.3", f)
 	res := lemmaResult("D4.3", cfg, ex, err, found,
@@ -186,17 +228,30 @@ func setPartitions(I []int) []map[int]int {
 	return out
 }
 
-func checkL46(cfg Config) Result {
+// lemmaBound is a lemma's bound as data: its value at (K, n) and how the
+// paper writes it.
+type lemmaBound struct {
+	at   func(K, n int) int
+	name string
+}
+
+// l46Bound is Lemma 4.6's bound at |I| = n: min{|I|, |[K]∖I|+1}.
+var l46Bound = lemmaBound{at: func(K, n int) int { return min(n, K-n+1) }, name: "min{|I|, |[K]∖I|+1}"}
+
+func checkL46(cfg Config) Result { return checkL46With(cfg, l46Bound) }
+
+// checkL46With checks |P(I)| ≤ b for every I.
+func checkL46With(cfg Config, b lemmaBound) Result {
 	f := func(K int, I []int) error {
 		p := len(construction.ConsecutivePartition(I))
-		if bound := min(len(I), K-len(I)+1); p > bound {
-			return fmt.Errorf("|P(I)| = %d > min{|I|, |[K]∖I|+1} = %d", p, bound)
+		if bound := b.at(K, len(I)); p > bound {
+			return fmt.Errorf("|P(I)| = %d > %s = %d", p, b.name, bound)
 		}
 		return nil
 	}
 	ex, err := forSubsets(cfg, tlExhaustiveK, f)
 	found := subsetRun(cfg, "L4.6", f)
-	res := lemmaResult("L4.6", cfg, ex, err, found, "|P(I)| ≤ min{|I|, |[K]∖I|+1} for every I.")
+	res := lemmaResult("L4.6", cfg, ex, err, found, fmt.Sprintf("|P(I)| ≤ %s for every I.", b.name))
 	if res.Verdict == Holds {
 		if fd := l46FormulaFinding(cfg); fd != nil {
 			res.Findings = append(res.Findings, *fd)
@@ -274,7 +329,14 @@ func l46FormulaFinding(cfg Config) *Finding {
 			bad, ex, tlExhaustiveK, first)}
 }
 
-func checkL47(cfg Config) Result {
+// l47Bound is Lemma 4.7's bound at |T| = n: max{K−3N−2, 0}.
+var l47Bound = lemmaBound{at: func(K, n int) int { return max(K-3*n-2, 0) }, name: "max{K−3N−2, 0}"}
+
+func checkL47(cfg Config) Result { return checkL47With(cfg, l47Bound) }
+
+// checkL47With checks Σ_{P∈P([K]∖T)} max{|P|−2, 0} ≥ b (and the rest of
+// the lemma as stated) for every T.
+func checkL47With(cfg Config, b lemmaBound) Result {
 	// minRemoved[K][N] is the least Σ max{|P|−2, 0} over |T| = N.
 	minRemoved := map[[2]int]int{}
 	f := func(K int, T []int) error {
@@ -291,8 +353,8 @@ func checkL47(cfg Config) Result {
 			return fmt.Errorf("proof step Σmax ≥ Σ(|P|−2) = K−N−2|P| fails")
 		case len(blocks) > min(K-N, N+1):
 			return fmt.Errorf("proof step |P([K]∖T)| = %d ≤ min{K−N, N+1} fails", len(blocks))
-		case sumMax < max(K-3*N-2, 0):
-			return fmt.Errorf("Σ max{|P|−2,0} = %d < max{K−3N−2, 0} = %d", sumMax, max(K-3*N-2, 0))
+		case sumMax < b.at(K, N):
+			return fmt.Errorf("Σ max{|P|−2,0} = %d < %s = %d", sumMax, b.name, b.at(K, N))
 		case J != K-sumMax:
 			return fmt.Errorf("|J| = %d ≠ K − Σ = %d (eq. 15)", J, K-sumMax)
 		case J > min(3*N+2, K):
@@ -306,15 +368,15 @@ func checkL47(cfg Config) Result {
 	ex, err := forSubsets(cfg, tlExhaustiveK, f)
 	tight, pairs := 0, len(minRemoved)
 	for key, v := range minRemoved {
-		if v == max(key[0]-3*key[1]-2, 0) {
+		if v == b.at(key[0], key[1]) {
 			tight++
 		}
 	}
 	found := subsetRun(cfg, "L4.7", f)
 	return lemmaResult("L4.7", cfg, ex, err, found, fmt.Sprintf(
-		"Σ max{|P|−2,0} ≥ max{K−3N−2, 0}, |J| = K − Σ (eq. 15) and |J| ≤ min{3N+2, K} for every T, and each step of the proof "+
-			"(Σmax ≥ Σ(|P|−2) = K−N−2|P|, |P| ≤ min{K−N, N+1}) holds. The bound is attained (the least Σ over |T| = N equals max{K−3N−2, 0}) "+
-			"at %d of the %d pairs (K, N) of the exhaustive sweep.", tight, pairs))
+		"Σ max{|P|−2,0} ≥ %s, |J| = K − Σ (eq. 15) and |J| ≤ min{3N+2, K} for every T, and each step of the proof "+
+			"(Σmax ≥ Σ(|P|−2) = K−N−2|P|, |P| ≤ min{K−N, N+1}) holds. The bound is attained (the least Σ over |T| = N equals %s) "+
+			"at %d of the %d pairs (K, N) of the exhaustive sweep.", b.name, b.name, tight, pairs))
 }
 
 // l45Part checks Lemma 4.5 for the interpolation interp: the network it

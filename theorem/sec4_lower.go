@@ -55,6 +55,12 @@ type lbBudget struct {
 // checkT41LWith runs the check with a piece bound and a witness family, so
 // tests can plant a bound minus one or a broken witness.
 func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func(N, K int) (*instance.Instance, error)) Result {
+	return checkT41LNeed(cfg, bud, bound, witness, paperNeed)
+}
+
+// checkT41LNeed is checkT41LWith with the stated bound min{3N, K−2} as a
+// parameter too (the breakpoints each witness must force).
+func checkT41LNeed(cfg Config, bud lbBudget, bound func(m int) int, witness func(N, K int) (*instance.Instance, error), need lbNeed) Result {
 	res := Result{Verdict: Holds}
 	// Step 1: the counting lemma.
 	pf, fail := pieceProperty(cfg, "T4.1-L pieces", 1, 12, func(w []int) int { return bound(w[0]) })
@@ -82,7 +88,7 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 		}
 	}
 	// Step 2: the witnesses.
-	ws, err := sweepWitnesses(cfg, "T4.1-L", bud.gridK, witness)
+	ws, err := sweepWitnesses(cfg, "T4.1-L", bud.gridK, need, witness)
 	if err != nil {
 		return Result{Verdict: Inconclusive, Evidence: "witness construction failed: " + err.Error()}
 	}
@@ -90,7 +96,7 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 		res.Verdict = Inconclusive
 		res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: lbReproduce("T4.1-L", cfg),
 			Instance: FromInstance(ws.firstOurs, nil),
-			Text:     fmt.Sprintf("the harness's witness forces fewer than min{3N, K−2} breakpoints at %d grid points (N,K): %s", len(ws.oursShort), lbList(ws.oursShort, 12, true))})
+			Text:     fmt.Sprintf("the harness's witness forces fewer than %s breakpoints at %d grid points (N,K): %s", need.name, len(ws.oursShort), lbList(ws.oursShort, 12, true))})
 	}
 	if f := ws.paperWitnessFinding("T4.1-L", cfg, "K−1 pieces"); f != nil {
 		res.Findings = append(res.Findings, *f)
@@ -122,12 +128,12 @@ func checkT41LWith(cfg Config, bud lbBudget, bound func(m int) int, witness func
 	res.Exhaustive = false
 	res.Evidence = fmt.Sprintf("counting lemma: %d rapid-generated 2-layer nets (1 ≤ m ≤ 12, input on a line) and %d hill-climb evaluations "+
 		"(m = 1..8, integer weights in [−3, 3]; m+1 pieces attained for %d of 8 widths), none above m+1. Witnesses: all %d points "+
-		"3 ≤ K ≤ %d, 0 ≤ N ≤ K, exhaustively: the harness's witness has exact R = min{3N, K−2} at %d of them; the paper's explicit "+
+		"3 ≤ K ≤ %d, 0 ≤ N ≤ K, exhaustively: the harness's witness has exact R = %s at %d of them; the paper's explicit "+
 		"witnesses (%d points) fall short at %d (%s). %d rapid 1-D instances (K ≤ 24, gaps 1..3) never force more than min{3N, K−2}. "+
 		"2-layer certificates on the %d witnesses with K ≤ %d (exact LPs for the open ones with K ≤ 7): m* decided at %d, of which "+
 		"m* = min{3N, K−2} (the stated bound is exact for that witness) at %d (the others, (N,K): m*: %s); "+
 		"elsewhere m* ∈ [R, R+1]. Exact m* of %d small instances (K = 3, 4, z ∈ {−1,0,1,2}^K; see the finding).",
-		n, searched, attained, ws.points, bud.gridK, ws.points-len(ws.oursShort), ws.paperPoints, len(ws.paperShort), shortForm(ws), extN, certs, bud.certK, decided, atR, lbList(above, 12, true), smallN)
+		n, searched, attained, ws.points, bud.gridK, need.name, ws.points-len(ws.oursShort), ws.paperPoints, len(ws.paperShort), shortForm(ws), extN, certs, bud.certK, decided, atR, lbList(above, 12, true), smallN)
 	return res
 }
 

@@ -275,15 +275,19 @@ func integerFit(l *failureLog, step string, p gridPoint, m, N, K int) {
 	})
 }
 
-func runCor52(cfg Config) Result {
+func runCor52(cfg Config) Result { return cor52Run(cfg, paperCor52, gridM3) }
+
+// cor52Run checks st on the grid 1 ≤ m ≤ mMax, 3 ≤ K ≤ kMax3(m) and
+// assembles the claim's Result.
+func cor52Run(cfg Config, st cor52Statement, mMax int) Result {
 	l := newFailureLog()
-	tab := newThm51Table(kMax3(gridM3))
-	n, done := checkCor52(cfg, paperCor52, tab, gridM3, l)
+	tab := newThm51Table(kMax3(mMax))
+	n, done := checkCor52(cfg, st, tab, mMax, l)
 	ev := fmt.Sprintf("every (m, K) with 1 ≤ m ≤ %d, 3 ≤ K ≤ (m²+m+4)/2 + m + 10 (%d points, exhaustive, exact): "+
 		"N* bracketed by inverting Thm 5.1's bounds as stated (⌊upper⌋, ⌈lower⌉ from exact surds); each regime's bounds "+
 		"and each step of the proof (as stated and with integer widths) checked. %d point(s) where a bound does not follow and is undecided, %d where it is false; "+
 		"%d point(s) where a bound does not follow or an integer-width step fails but exact facts decide it true, %d where an integer-width step fails and nothing checked here fits. "+
 		"A verdict of holds is conditional on Thm 5.1 as stated: where its constructions with integer widths fall short (proof-step findings), the lower bounds on N* rest on the theorem's real-valued bounds.",
-		gridM3, n, l.count(undecided), l.count(decidedFalse), l.count(decidedTrue), l.count(stepOnly))
+		mMax, n, l.count(undecided), l.count(decidedFalse), l.count(decidedTrue), l.count(stepOnly))
 	return derivedResult(cfg, "C5.2", l, n, done, ev)
 }

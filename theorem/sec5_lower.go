@@ -41,6 +41,12 @@ func checkT51L(cfg Config) Result {
 // checkT51LWith takes the paper's piece count as a parameter so tests can
 // plant a count minus one.
 func checkT51LWith(cfg Config, bud lbBudget, paper func(d1, d2 int) int) Result {
+	return checkT51LStated(cfg, bud, paper, lowerbound.PaperThreeLayerLower)
+}
+
+// checkT51LStated is checkT51LWith with the stated bound as a parameter
+// too: stated(M) is the least integer m ≥ √(2M + 1/4) − 1/2, M = min{3N, K−2}.
+func checkT51LStated(cfg Config, bud lbBudget, paper func(d1, d2 int) int, stated func(M int) int) Result {
 	res := Result{Verdict: Holds}
 	repro := lbReproduce("T5.1-L", cfg)
 	// Step 1: the piece count.
@@ -70,7 +76,7 @@ func checkT51LWith(cfg Config, bud lbBudget, paper func(d1, d2 int) int) Result 
 		sharpOK = false
 	}
 	// Step 2: the witnesses.
-	ws, err := sweepWitnesses(cfg, "T5.1-L", bud.gridK, func(N, K int) (*instance.Instance, error) { return lowerbound.Witness("T5.1-L", N, K) })
+	ws, err := sweepWitnesses(cfg, "T5.1-L", bud.gridK, paperNeed, func(N, K int) (*instance.Instance, error) { return lowerbound.Witness("T5.1-L", N, K) })
 	if err != nil {
 		return Result{Verdict: Inconclusive, Evidence: "witness construction failed: " + err.Error()}
 	}
@@ -82,7 +88,7 @@ func checkT51LWith(cfg Config, bud lbBudget, paper func(d1, d2 int) int) Result 
 	}
 	res.Findings = append(res.Findings, literalFinding("T5.1-L", cfg, true))
 	// Step 3: the algebra.
-	algebra := algebraStep(cfg, &res, bud.gridK)
+	algebra := algebraStep(cfg, &res, bud.gridK, stated)
 	// Step 4: beyond the paper.
 	cons := sharpConsistency(cfg)
 	consN := cons.Passed
@@ -149,7 +155,7 @@ func searchTable(cfg Config, paper func(d1, d2 int) int, res *Result) (string, i
 
 // algebraStep checks 2d1d2 + d2 ≤ m(m+1)/2 for integer widths, m ≤ 200, and
 // the stated bound against the paper's own count on the grid's M values.
-func algebraStep(cfg Config, res *Result, gridK int) string {
+func algebraStep(cfg Config, res *Result, gridK int, statedAt func(M int) int) string {
 	attained := 0
 	for m := 1; m <= 200; m++ {
 		best, arg := lowerbound.PaperStepMax(m)
@@ -170,11 +176,14 @@ func algebraStep(cfg Config, res *Result, gridK int) string {
 			"with equality at %d of them, e.g. m = 3, d1 = 1, d2 = 2 (value 6), where d1 = d2 = m/2 is not a width; so the stated bound follows.", attained)})
 	looser := 0
 	for M := 0; M <= 3*gridK; M++ {
-		stated := lowerbound.PaperThreeLayerLower(M)
+		stated := statedAt(M)
 		own := lowerbound.ThreeLayerLowerFromPieces(M+1, paperCount)
 		if stated > own && M > 0 {
 			res.Verdict = Counterexample
+			// (N, K) = (⌈M/3⌉, M+2) is the smallest grid point with min{3N, K−2} = M.
 			res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: lbReproduce("T5.1-L", cfg),
+				Instance: &Instance{Params: map[string]string{"M": fmt.Sprint(M), "N": fmt.Sprint((M + 2) / 3), "K": fmt.Sprint(M + 2),
+					"stated": fmt.Sprint(stated), "own": fmt.Sprint(own)}},
 				Text: fmt.Sprintf("M = %d: the stated bound %d exceeds what the paper's piece count gives (%d)", M, stated, own)})
 		}
 		if stated < own {

@@ -32,6 +32,23 @@ type r5Bounds struct {
 
 var paperR5 = r5Bounds{lower: bounds.Thm51Lower, upper: bounds.Thm51Upper}
 
+// r5Rate is the growth Remark 5 states, with the constants the check puts
+// on it: lower(N) ≤ L and U ≤ upper(N) at every point.
+type r5Rate struct {
+	name                 string // "√N"
+	lower, upper         func(N int) bounds.Surd
+	lowerName, upperName string // "√N/2", "6√5·√N"
+	upperForm            string // upper(N) as a closed form: "6√(5N)"
+}
+
+// sqrtRate is Remark 5's Θ(√N): √N/2 ≤ L, and U ≤ 6√(3N+2) ≤ 6√(5N) for N ≥ 1.
+var sqrtRate = r5Rate{
+	name:      "√N",
+	lower:     func(N int) bounds.Surd { return bounds.SqrtInt(N).Mul(big.NewRat(1, 2)) },
+	upper:     func(N int) bounds.Surd { return bounds.SqrtInt(5 * N).MulInt(6) },
+	lowerName: "√N/2", upperName: "6√5·√N", upperForm: "6√(5N)",
+}
+
 // r5Level is one grid of the sweep: 1 ≤ N ≤ nMax, max{N,3} ≤ K ≤ kMax.
 type r5Level struct{ nMax, kMax int }
 
@@ -70,6 +87,11 @@ func (p ratioPoint) String() string {
 // over the whole grid and over the points new to that level (the annulus
 // S_j ∖ S_{j−1}), and the number of points checked.
 func checkR5(cfg Config, b r5Bounds, levels []r5Level, l *failureLog) (sups, rims, newNs []ratioPoint, n int, done bool) {
+	return checkR5Rate(cfg, b, sqrtRate, levels, l)
+}
+
+// checkR5Rate is checkR5 against the growth rate.
+func checkR5Rate(cfg Config, b r5Bounds, rate r5Rate, levels []r5Level, l *failureLog) (sups, rims, newNs []ratioPoint, n int, done bool) {
 	var best *ratioPoint
 	prev := r5Level{0, 0}
 	for _, lv := range levels {
@@ -84,7 +106,7 @@ func checkR5(cfg Config, b r5Bounds, levels []r5Level, l *failureLog) (sups, rim
 				}
 				n++
 				p := newRatioPoint(b, N, K)
-				checkR5Point(l, p)
+				checkR5Point(l, p, rate)
 				if p.lo != nil {
 					rim = maxRatio(rim, p)
 					if N > prev.nMax {
@@ -118,41 +140,50 @@ func maxRatio(best *ratioPoint, p ratioPoint) *ratioPoint {
 	return best
 }
 
-// checkR5Point checks √N/2 ≤ L and U ≤ 6√5·√N at one point.
-func checkR5Point(l *failureLog, p ratioPoint) {
+// checkR5Point checks rate.lower ≤ L and U ≤ rate.upper (√N/2 and 6√5·√N
+// for Remark 5) at one point.
+func checkR5Point(l *failureLog, p ratioPoint, rate r5Rate) {
 	g := gridPoint{m: -1, N: p.N, K: p.K}
-	half := bounds.SqrtInt(p.N).Mul(big.NewRat(1, 2))
+	half := rate.lower(p.N)
 	if p.l.Cmp(half) < 0 {
-		l.add(FindProofStep, undecided, "lower bound below √N/2 (no Ω(√N) with this constant)", g, func() string {
-			return fmt.Sprintf("L = %v < √N/2 = %v", p.l, half)
+		l.add(FindProofStep, undecided, fmt.Sprintf("lower bound below %s (no Ω(%s) with this constant)", rate.lowerName, rate.name), g, func() string {
+			return fmt.Sprintf("L = %v < %s = %v", p.l, rate.lowerName, half)
 		})
 	}
-	top := bounds.SqrtInt(5 * p.N).MulInt(6)
+	top := rate.upper(p.N)
 	if p.u.Cmp(top) > 0 {
-		l.add(FindProofStep, undecided, "upper bound above 6√5·√N (no O(√N) with this constant)", g, func() string {
-			return fmt.Sprintf("U = %v > 6√(5N) = %v", p.u, top)
+		l.add(FindProofStep, undecided, fmt.Sprintf("upper bound above %s (no O(%s) with this constant)", rate.upperName, rate.name), g, func() string {
+			return fmt.Sprintf("U = %v > %s = %v", p.u, rate.upperForm, top)
 		})
 	}
 }
 
-func runR5(cfg Config) Result {
+func runR5(cfg Config) Result { return r5Run(cfg, sqrtRate, r5Sweep(cfg.Checks)) }
+
+// r5Run sweeps Thm 5.1's bounds over levels against rate and assembles the
+// claim's Result.
+func r5Run(cfg Config, rate r5Rate, levels []r5Level) Result {
 	l := newFailureLog()
-	levels := r5Sweep(cfg.Checks)
-	sups, rims, newNs, n, done := checkR5(cfg, paperR5, levels, l)
-	return r5Result(cfg, l, levels, sups, rims, newNs, n, done)
+	sups, rims, newNs, n, done := checkR5Rate(cfg, paperR5, rate, levels, l)
+	return r5ResultRate(cfg, rate, l, levels, sups, rims, newNs, n, done)
 }
 
 // r5Result reads the sweep: the sup over the points new to the last level
 // must not exceed the sup over the level before.
 func r5Result(cfg Config, l *failureLog, levels []r5Level, sups, rims, newNs []ratioPoint, n int, done bool) Result {
+	return r5ResultRate(cfg, sqrtRate, l, levels, sups, rims, newNs, n, done)
+}
+
+// r5ResultRate is r5Result for a sweep against rate.
+func r5ResultRate(cfg Config, rate r5Rate, l *failureLog, levels []r5Level, sups, rims, newNs []ratioPoint, n int, done bool) Result {
 	var trail []string
 	for i := range sups {
 		trail = append(trail, fmt.Sprintf("N ≤ %d, K ≤ %d: sup %v; over the points new to this grid %v; over its new N only %v",
 			levels[i].nMax, levels[i].kMax, sups[i], rims[i], newNs[i]))
 	}
 	ev := fmt.Sprintf("%d points (N, K), 1 ≤ N, max{N,3} ≤ K, exhaustive on a sweep of nested grids, exact: "+
-		"√N/2 ≤ lower and upper ≤ 6√5·√N at every point; exact sup of upper/lower per grid: %s.",
-		n, strings.Join(trail, "; "))
+		"%s ≤ lower and upper ≤ %s at every point; exact sup of upper/lower per grid: %s.",
+		n, rate.lowerName, rate.upperName, strings.Join(trail, "; "))
 	if k := len(sups); done && k >= 2 {
 		a, b := sups[k-2], rims[k-1]
 		if bounds.CmpRatio(b.u, b.l, a.u, a.l) > 0 {

@@ -66,8 +66,10 @@ func judgeS7(run *experiment.Result) Result {
 	case f3.Exponent < s7Band[0] || f3.Exponent > s7Band[1]:
 		res.Verdict = Counterexample
 		res.Findings = append(res.Findings, Finding{
-			Kind:      FindCounterexample,
-			Text:      fmt.Sprintf("the fitted 3-layer exponent %.2f (restarts %.2f..%.2f) is outside [%.2f, %.2f]: in this run the least m does not grow like √N", f3.Exponent, f3.Min, f3.Max, s7Band[0], s7Band[1]),
+			Kind: FindCounterexample,
+			Text: fmt.Sprintf("the fitted 3-layer exponent %.2f (restarts %.2f..%.2f) is outside [%.2f, %.2f]: in this run the least m does not grow like √N", f3.Exponent, f3.Min, f3.Max, s7Band[0], s7Band[1]),
+			Instance: &Instance{Params: map[string]string{"seed": fmt.Sprint(run.Config.Seed), "K": fmt.Sprint(run.Config.K),
+				"exponent3": fmt.Sprintf("%.2f", f3.Exponent), "exponent2": fmt.Sprintf("%.2f", f2.Exponent)}},
 			Reproduce: fmt.Sprintf("ftcheck experiment fig9 -quick -seed %d", s7Seed),
 		})
 	default:

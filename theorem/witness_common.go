@@ -38,20 +38,30 @@ type witnessSweep struct {
 	shortOther  bool // some shortfall is not of the form K = 2N+1
 }
 
+// lbNeed is the number of breakpoints a witness must force at (N, K), and
+// how the paper writes it.
+type lbNeed struct {
+	at   func(N, K int) int
+	name string
+}
+
+// paperNeed is min{3N, K−2} = p(K) − 1 of eq. 9, as the paper states it.
+var paperNeed = lbNeed{at: lowerbound.NeededBreakpoints, name: "min{3N, K−2}"}
+
 // sweepWitnesses computes R of every witness for 3 ≤ K ≤ maxK, 0 ≤ N ≤ K,
-// against min{3N, K−2} (= p(K) − 1 of eq. 9), for the harness's witness and
-// for the paper's where it gives one.
-func sweepWitnesses(cfg Config, claim string, maxK int, witness func(N, K int) (*instance.Instance, error)) (*witnessSweep, error) {
+// against need (paperNeed, unless a bound is planted), for the harness's
+// witness; and, for the proof-step finding on the paper's own witnesses,
+// the paper's where it gives one, against min{3N, K−2}.
+func sweepWitnesses(cfg Config, claim string, maxK int, need lbNeed, witness func(N, K int) (*instance.Instance, error)) (*witnessSweep, error) {
 	ws := &witnessSweep{}
 	for K := 3; K <= maxK && !cfg.Expired(); K++ {
 		for N := 0; N <= K; N++ {
 			ws.points++
-			need := lowerbound.NeededBreakpoints(N, K)
 			in, err := witness(N, K)
 			if err != nil {
 				return nil, err
 			}
-			if R, err := lowerbound.InstanceBreakpoints(in); err != nil || R < need || in.N() != N {
+			if R, err := lowerbound.InstanceBreakpoints(in); err != nil || R < need.at(N, K) || in.N() != N {
 				ws.oursShort = append(ws.oursShort, fmt.Sprintf("(%d,%d)", N, K))
 				if ws.firstOurs == nil {
 					ws.firstOurs = in
@@ -62,7 +72,7 @@ func sweepWitnesses(cfg Config, claim string, maxK int, witness func(N, K int) (
 				continue
 			}
 			ws.paperPoints++
-			if R, _ := lowerbound.InstanceBreakpoints(pw); R < need {
+			if R, _ := lowerbound.InstanceBreakpoints(pw); R < lowerbound.NeededBreakpoints(N, K) {
 				ws.paperShort = append(ws.paperShort, fmt.Sprintf("(%d,%d)", N, K))
 				ws.shortOther = ws.shortOther || K != 2*N+1
 				if ws.firstPaper == nil {
