@@ -44,6 +44,16 @@ type Claim struct {
 	// budget of cfg; nil for a check that builds none. The fault suite
 	// plants faults through them and replays counterexamples with them.
 	Parts func(Config) []drive.Part
+	// Planted is the claim's check with its stated bound off by one in the
+	// direction that makes it false (a bound, lemma, derived or empirical
+	// claim; planted.go), at a budget of about a second: the same grid,
+	// search and result assembly as Check, so that the fault suite can
+	// show that the check would have caught a wrong bound (the verdict is
+	// never Holds, and a finding names the smallest point where it fails).
+	// Nil for a claim whose check builds networks: those get drive.Faults
+	// through Parts. Findings carry the claim's own Reproduce command; the
+	// planted bound itself exists only here.
+	Planted func(Config) Result
 }
 
 var (

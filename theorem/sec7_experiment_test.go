@@ -8,8 +8,8 @@ import (
 	"github.com/ftcheck/ftcheck/experiment"
 )
 
-// plantedS7 is a finished sweep whose fitted exponents are e3 and e2.
-func plantedS7(e3, e2 float64) *experiment.Result {
+// fittedSweep is a finished sweep whose fitted exponents are e3 and e2.
+func fittedSweep(e3, e2 float64) *experiment.Result {
 	return &experiment.Result{
 		Config: experiment.QuickConfig(s7Seed),
 		Fits:   map[int]experiment.Fit{3: {Exponent: e3, Min: e3, Max: e3}, 2: {Exponent: e2, Min: e2, Max: e2}},
@@ -29,7 +29,7 @@ func TestS7VerdictFollowsBand(t *testing.T) {
 		{math.NaN(), Inconclusive},
 	}
 	for _, c := range cases {
-		res := judgeS7(plantedS7(c.e3, 2))
+		res := judgeS7(fittedSweep(c.e3, 2))
 		if res.Verdict != c.want {
 			t.Errorf("3-layer exponent %v: verdict %s, want %s", c.e3, res.Verdict, c.want)
 		}
@@ -44,7 +44,7 @@ func TestS7VerdictFollowsBand(t *testing.T) {
 
 // A sweep cut short is inconclusive, never a pass.
 func TestS7PartialIsInconclusive(t *testing.T) {
-	r := plantedS7(0.5, 1)
+	r := fittedSweep(0.5, 1)
 	r.Partial = true
 	if v := judgeS7(r).Verdict; v != Inconclusive {
 		t.Fatalf("partial sweep: verdict %s", v)
@@ -54,10 +54,10 @@ func TestS7PartialIsInconclusive(t *testing.T) {
 // When the 3-layer exponent is not below the 2-layer one, the run does not
 // separate Thm 5.1's growth from Thm 4.1's, and a finding says so.
 func TestS7FlagsNoSeparation(t *testing.T) {
-	if fs := judgeS7(plantedS7(0.5, 0.9)).Findings; len(fs) != 0 {
+	if fs := judgeS7(fittedSweep(0.5, 0.9)).Findings; len(fs) != 0 {
 		t.Errorf("separated exponents gave findings %+v", fs)
 	}
-	fs := judgeS7(plantedS7(0.4, 0.4)).Findings
+	fs := judgeS7(fittedSweep(0.4, 0.4)).Findings
 	if len(fs) != 1 || fs[0].Kind != FindProofStep {
 		t.Errorf("equal exponents: findings %+v, want one proof-step", fs)
 	}
@@ -67,7 +67,7 @@ func TestS7FlagsNoSeparation(t *testing.T) {
 // the largest N have parameter counts within 25% (m = 69 and 46 at d = 10:
 // 829 each), and not when they are far apart (m = 69 against m = 10).
 func TestS7SameParamsFinding(t *testing.T) {
-	r := plantedS7(0.5, 0.9)
+	r := fittedSweep(0.5, 0.9)
 	n := r.Config.Ns[len(r.Config.Ns)-1]
 	withM := func(m2, m3 int) *experiment.Result {
 		c := *r
