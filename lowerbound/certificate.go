@@ -173,7 +173,9 @@ func orient(br, jumps []*big.Rat, right func(j int) bool) []unit {
 
 // subsetSum finds A with Σ_A jumps = target exactly, by growing the set of
 // reachable sums one jump at a time (each sum kept once, with one subset that
-// reaches it); it gives up (nil) beyond 40 jumps or 1<<16 distinct sums.
+// reaches it); it gives up (nil) beyond 40 jumps, 1<<16 distinct sums or
+// subsetSumBits bits of sums held (huge numbers would make even a few
+// thousand sums take minutes).
 func subsetSum(jumps []*big.Rat, target *big.Rat) []bool {
 	if len(jumps) > 40 {
 		return nil
@@ -182,7 +184,8 @@ func subsetSum(jumps []*big.Rat, target *big.Rat) []bool {
 		sum *big.Rat
 		set []int
 	}
-	reach := map[string]entry{"0": {new(big.Rat), nil}}
+	reach := map[string]entry{ratKey(new(big.Rat)): {new(big.Rat), nil}}
+	held := 0
 	for j, d := range jumps {
 		next := make(map[string]entry, 2*len(reach))
 		for k, e := range reach {
@@ -190,16 +193,17 @@ func subsetSum(jumps []*big.Rat, target *big.Rat) []bool {
 		}
 		for _, e := range reach {
 			s := new(big.Rat).Add(e.sum, d)
-			if _, ok := next[s.RatString()]; !ok {
-				next[s.RatString()] = entry{s, append(append([]int{}, e.set...), j)}
+			if k := ratKey(s); next[k].sum == nil {
+				next[k] = entry{s, append(append([]int{}, e.set...), j)}
+				held += s.Num().BitLen() + s.Denom().BitLen()
 			}
 		}
-		if len(next) > 1<<16 {
+		if len(next) > 1<<16 || held > subsetSumBits {
 			return nil
 		}
 		reach = next
 	}
-	e, ok := reach[target.RatString()]
+	e, ok := reach[ratKey(target)]
 	if !ok {
 		return nil
 	}
@@ -208,6 +212,15 @@ func subsetSum(jumps []*big.Rat, target *big.Rat) []bool {
 		A[j] = true
 	}
 	return A
+}
+
+// subsetSumBits bounds the bits of all sums subsetSum holds: 1<<16 sums of
+// 512 bits.
+const subsetSumBits = 1 << 25
+
+// ratKey is an exact key for r in linear time (base 32, not base 10).
+func ratKey(r *big.Rat) string {
+	return r.Num().Text(32) + "/" + r.Denom().Text(32)
 }
 
 // withExtraUnit realises pl with R + 1 units: all breakpoints right-facing
