@@ -24,9 +24,31 @@ import (
 	"github.com/ftcheck/ftcheck/lowerbound"
 )
 
-// exactTwoLayerMaxR bounds the exact case analysis that decides R vs R+1
-// for 2-layer nets (its cost grows like C(K−2+R, R)·4^R small LPs).
-const exactTwoLayerMaxR = 4
+// exactTwoLayerMaxR and exactTwoLayerMaxCases bound the exact case analysis
+// that decides R vs R+1 for 2-layer nets: its cost grows like C(K−2+R, R)·4^R
+// small LPs, so it runs only where that count is at most maxCases (K ≤ 10
+// at R = 4, K ≤ 1000 at R = 1); elsewhere the interval stays as it is.
+const (
+	exactTwoLayerMaxR     = 4
+	exactTwoLayerMaxCases = 1 << 17
+)
+
+// exactCases is C(K−2+R, R)·4^R, saturating above exactTwoLayerMaxCases.
+func exactCases(K, R int) int {
+	c := 1
+	for i := 1; i <= R; i++ {
+		c = c * (K - 2 + i) / i // C(K−2+i, i), exact at every step
+		if c > exactTwoLayerMaxCases {
+			return exactTwoLayerMaxCases + 1
+		}
+	}
+	for i := 0; i < R; i++ {
+		if c *= 4; c > exactTwoLayerMaxCases {
+			return exactTwoLayerMaxCases + 1
+		}
+	}
+	return c
+}
 
 // MStar is the certificate of m* for one 1-D instance.
 type MStar struct {
@@ -53,7 +75,7 @@ func MStar1D(in *instance.Instance, opt Options) (*MStar, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !two.Decided && two.Breaks <= exactTwoLayerMaxR {
+	if !two.Decided && two.Breaks <= exactTwoLayerMaxR && exactCases(in.K(), two.Breaks) <= exactTwoLayerMaxCases {
 		if exact, err := lowerbound.TwoLayerExact1D(t, in.Z, exactTwoLayerMaxR); err == nil {
 			two = exact
 		}
