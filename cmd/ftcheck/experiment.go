@@ -50,6 +50,9 @@ func runFig9(stdout, stderr io.Writer, args []string) error {
 	if *seed == 0 {
 		return usageErr("experiment fig9: -seed must be nonzero")
 	}
+	if err := checkOutputDir(*out); err != nil {
+		return outputErr("experiment fig9: -out", err)
+	}
 	if *from != "" {
 		return redrawFig9(stdout, stderr, *from, *out, !*noCons)
 	}
@@ -78,10 +81,10 @@ func runFig9(stdout, stderr io.Writer, args []string) error {
 }
 
 func writeFig9Tables(dir string, res *experiment.Result) error {
-	if err := writeFileAtomic(filepath.Join(dir, "fig9.csv"), func(w io.Writer) error { return experiment.WritePoints(w, res) }); err != nil {
+	if err := writeOutput(filepath.Join(dir, "fig9.csv"), func(w io.Writer) error { return experiment.WritePoints(w, res) }); err != nil {
 		return err
 	}
-	return writeFileAtomic(filepath.Join(dir, "fig9-runs.csv"), func(w io.Writer) error { return experiment.WriteRuns(w, res) })
+	return writeOutput(filepath.Join(dir, "fig9-runs.csv"), func(w io.Writer) error { return experiment.WriteRuns(w, res) })
 }
 
 func writeFig9Figure(dir string, k int, pts []experiment.Point, fits map[int]experiment.Fit, cons []experiment.ConstructionCount) error {
@@ -106,7 +109,7 @@ func redrawFig9(stdout, stderr io.Writer, csvPath, dir string, withCons bool) er
 	// Rewrite the table in DIR in the current format (it gains the params
 	// column when read from an older file); d = 10 as in Sec. 7.
 	table := &experiment.Result{Config: experiment.Config{K: k, D: 10}, Points: pts}
-	if err := writeFileAtomic(filepath.Join(dir, "fig9.csv"), func(w io.Writer) error { return experiment.WritePoints(w, table) }); err != nil {
+	if err := writeOutput(filepath.Join(dir, "fig9.csv"), func(w io.Writer) error { return experiment.WritePoints(w, table) }); err != nil {
 		return err
 	}
 	var cons []experiment.ConstructionCount

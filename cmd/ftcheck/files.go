@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/ftcheck/ftcheck/oracle"
 )
@@ -17,8 +15,11 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: ftcheck %s %s\n", name, synopsis)
+		fmt.Fprintf(stderr, "usage: ftcheck %s %s\n\nflags:\n", name, synopsis)
+		out := fs.Output()
+		fs.SetOutput(stderr) // parseFlags silences the flag package's own output
 		fs.PrintDefaults()
+		fs.SetOutput(out)
 	}
 	return fs
 }
@@ -43,7 +44,26 @@ func parseFlags(fs *flag.FlagSet, args []string, positional bool) (help bool, er
 	return false, nil
 }
 
-func readNetworkFile(path string) (*oracle.Network, error) {
+// limitFlags adds the resource limits of oracle.Limits to fs: -max-digits
+// always, -max-bits when the command evaluates networks.
+func limitFlags(fs *flag.FlagSet, bits bool) *oracle.Limits {
+	lim := oracle.DefaultLimits
+	fs.IntVar(&lim.MaxDigits, "max-digits", lim.MaxDigits, "limit: decimal `digits` of one number in an input file, numerator and denominator written out (0: none)")
+	if bits {
+		fs.IntVar(&lim.MaxBits, "max-bits", lim.MaxBits, "limit: `bits` of the exact values a network's evaluation may reach, layer by layer (0: none)")
+	}
+	return &lim
+}
+
+// checkLimits rejects negative limits.
+func checkLimits(name string, lim *oracle.Limits) error {
+	if lim.MaxDigits < 0 || lim.MaxBits < 0 {
+		return usageErr("%s: limits are 0 (none) or positive, got -max-digits %d -max-bits %d", name, lim.MaxDigits, lim.MaxBits)
+	}
+	return nil
+}
+
+func readNetworkFile(path string, lim *oracle.Limits) (*oracle.Network, error) {
 	if path == "" {
 		return nil, usageErr("missing -net file")
 	}
@@ -52,10 +72,10 @@ func readNetworkFile(path string) (*oracle.Network, error) {
 		return nil, usageErr("%v", err)
 	}
 	defer f.Close()
-	return oracle.ReadNetwork(f, path)
+	return oracle.ReadNetworkLimits(f, path, *lim)
 }
 
-func readDataFile(path string) (*oracle.Data, error) {
+func readDataFile(path string, lim *oracle.Limits) (*oracle.Data, error) {
 	if path == "" {
 		return nil, usageErr("missing -data file")
 	}
@@ -64,40 +84,42 @@ func readDataFile(path string) (*oracle.Data, error) {
 		return nil, usageErr("%v", err)
 	}
 	defer f.Close()
-	return oracle.ReadData(f, path)
+	return oracle.ReadDataLimits(f, path, *lim)
+}
+
+// openData opens a data file for reading row by row; close it when done.
+func openData(path string, lim *oracle.Limits) (*oracle.DataReader, io.Closer, error) {
+	if path == "" {
+		return nil, nil, usageErr("missing -data file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, usageErr("%v", err)
+	}
+	dr, err := oracle.NewDataReader(f, path, *lim)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return dr, f, nil
+}
+
+// wantLabel checks the data header's label column: "y" are labels of f+g,
+// "z" targets of g alone (INTERFACE.md); a command that needs one refuses
+// the other.
+func wantLabel(cmd, path, got, want string) error {
+	if got == want {
+		return nil
+	}
+	meaning := map[string]string{"y": "labels of f+g", "z": "targets of g alone"}
+	return usageErr("%s: %s: the header's last column is %s (%s), but %s needs %s (%s); rename the column if that is what the file holds",
+		cmd, path, got, meaning[got], cmd, want, meaning[want])
 }
 
 // checkDims reports a dimension mismatch between a network and data.
-func checkDims(netPath string, n *oracle.Network, dataPath string, d *oracle.Data) error {
-	if n.InputDim() != d.Dim() {
-		return usageErr("%s: network takes %d inputs but %s has %d columns x1..x%d", netPath, n.InputDim(), dataPath, d.Dim(), d.Dim())
+func checkDims(netPath string, n *oracle.Network, dataPath string, dim int) error {
+	if n.InputDim() != dim {
+		return usageErr("%s: network takes %d inputs but %s has %d columns x1..x%d", netPath, n.InputDim(), dataPath, dim, dim)
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// directory and a rename, so a failed run never leaves half a file.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		return err
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

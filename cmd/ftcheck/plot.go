@@ -44,6 +44,9 @@ func runPlot(stdout, stderr io.Writer, args []string) error {
 	if *k != 0 && (*k < 3 || *k > 2000) { // before writing anything
 		return usageErr("plot bounds: -K must be 0 or between 3 and 2000, got %d", *k)
 	}
+	if err := checkOutputDir(*out); err != nil {
+		return outputErr("plot bounds: -out", err)
+	}
 	fig, err := experiment.BoundsPlot(*m)
 	if err != nil {
 		return err
@@ -89,7 +92,7 @@ func plotConstructions(stdout io.Writer, dir string, k int) error {
 func saveFigure(dir, name string, fig *experiment.Figure) error {
 	for _, format := range []string{"png", "svg"} {
 		path := filepath.Join(dir, name+"."+format)
-		if err := writeFileAtomic(path, func(w io.Writer) error { return fig.WriteTo(w, format) }); err != nil {
+		if err := writeOutput(path, func(w io.Writer) error { return fig.WriteTo(w, format) }); err != nil {
 			return err
 		}
 	}

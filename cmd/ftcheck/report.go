@@ -35,8 +35,14 @@ func runReport(stdout, stderr io.Writer, args []string) error {
 	if err := checkBudget(*seed, *checks); err != nil {
 		return err
 	}
+	if *timeout < 0 {
+		return usageErr("report: -timeout must be 0 (none) or positive, got %s", *timeout)
+	}
 	ids, err := claimList(*only)
 	if err != nil {
+		return err
+	}
+	if err := checkReportOut(*out); err != nil {
 		return err
 	}
 	start := time.Now()
@@ -46,13 +52,27 @@ func runReport(stdout, stderr io.Writer, args []string) error {
 	}
 	fmt.Fprintf(stderr, "ftcheck: checking %d claims (seed %d, %d checks)\n", n, *seed, *checks)
 	rep := report.Run(report.Options{Seed: *seed, Checks: *checks, Timeout: *timeout, Progress: stderr, Only: ids})
-	if err := writeFileAtomic(filepath.Join(*out, "report.json"), rep.WriteJSON); err != nil {
-		return err
+	if err := writeOutput(filepath.Join(*out, "report.json"), rep.WriteJSON); err != nil {
+		return outputErr("report: -out", err)
 	}
-	if err := writeFileAtomic(filepath.Join(*out, "REPORT.md"), rep.WriteMarkdown); err != nil {
-		return err
+	if err := writeOutput(filepath.Join(*out, "REPORT.md"), rep.WriteMarkdown); err != nil {
+		return outputErr("report: -out", err)
 	}
 	fmt.Fprintf(stderr, "ftcheck: wrote %s and %s in %s\n", filepath.Join(*out, "REPORT.md"), filepath.Join(*out, "report.json"), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// checkReportOut makes the output directory and checks, before any claim
+// runs, that both files can be written there.
+func checkReportOut(dir string) error {
+	if err := checkOutputDir(dir); err != nil {
+		return outputErr("report: -out", err)
+	}
+	for _, name := range []string{"report.json", "REPORT.md"} {
+		if err := checkOutput(filepath.Join(dir, name)); err != nil {
+			return outputErr("report: -out", err)
+		}
+	}
 	return nil
 }
 
