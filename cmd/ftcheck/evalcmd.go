@@ -2,9 +2,9 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
+	"math/big"
 
 	"github.com/ftcheck/ftcheck/oracle"
 )
@@ -14,27 +14,113 @@ func init() {
 	register("verify", "exit 0 iff g (or f+g) hits every row's label exactly", runVerify)
 }
 
+// batchRows is how many rows eval and verify hold at once: the data is
+// streamed, evaluated a batch at a time on all cores.
+const batchRows = 1024
+
+// checkGrowth checks that evaluating n on every row of d stays within
+// -max-bits (oracle.Growth), naming the layer and the row that would pass it.
+func checkGrowth(n *oracle.Network, netPath, dataPath string, d *oracle.Data, lim *oracle.Limits) error {
+	g, err := oracle.NewGrowth(n, netPath, lim.MaxBits)
+	if err != nil {
+		return err
+	}
+	for i, x := range d.X {
+		if err := g.Check(x); err != nil {
+			return fmt.Errorf("%s:%d: %w", dataPath, d.Line(i+1), err)
+		}
+	}
+	return nil
+}
+
+// rowBatch is up to batchRows rows read from a DataReader.
+type rowBatch struct {
+	X     [][]*big.Rat
+	Y     []*big.Rat
+	Lines []int
+}
+
+// readBatch reads the next batch; an empty batch means the data has ended.
+// Every row is checked against each network's growth bound first.
+func readBatch(dr *oracle.DataReader, dataPath string, growth ...*oracle.Growth) (*rowBatch, error) {
+	b := &rowBatch{}
+	for len(b.X) < batchRows {
+		x, y, err := dr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range growth {
+			if err := g.Check(x); err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", dataPath, dr.Line(), err)
+			}
+		}
+		b.X, b.Y, b.Lines = append(b.X, x), append(b.Y, y), append(b.Lines, dr.Line())
+	}
+	return b, nil
+}
+
+// evaluator is a network with its growth bound, ready for exact evaluation.
+type evaluator struct {
+	growth *oracle.Growth
+	ev     *oracle.Evaluator
+}
+
+func newEvaluator(n *oracle.Network, path string, lim *oracle.Limits) (*evaluator, error) {
+	g, err := oracle.NewGrowth(n, path, lim.MaxBits)
+	if err != nil {
+		return nil, err
+	}
+	return &evaluator{g, oracle.NewEvaluator(n)}, nil
+}
+
 func runEval(stdout, stderr io.Writer, args []string) error {
 	fs := newFlags("eval", "-net g.json -data pts.csv", stderr)
 	netPath := fs.String("net", "", "network `file` (JSON)")
-	dataPath := fs.String("data", "", "data `file` (CSV, header x1,…,xd,y)")
+	dataPath := fs.String("data", "", "data `file` (CSV, header x1,…,xd,y or z; the label column is not used)")
+	lim := limitFlags(fs, true)
 	if help, err := parseFlags(fs, args, false); help || err != nil {
 		return err
 	}
-	n, err := readNetworkFile(*netPath)
+	if err := checkLimits("eval", lim); err != nil {
+		return err
+	}
+	n, err := readNetworkFile(*netPath, lim)
 	if err != nil {
 		return err
 	}
-	d, err := readDataFile(*dataPath)
+	dr, closer, err := openData(*dataPath, lim)
 	if err != nil {
 		return err
 	}
-	if err := checkDims(*netPath, n, *dataPath, d); err != nil {
+	defer closer.Close()
+	if err := checkDims(*netPath, n, *dataPath, dr.Dim()); err != nil {
+		return err
+	}
+	e, err := newEvaluator(n, *netPath, lim)
+	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(stdout)
-	for _, v := range oracle.NewEvaluator(n).EvalAll(d.X) {
-		fmt.Fprintln(w, oracle.FormatRat(v))
+	rows := 0
+	for {
+		b, err := readBatch(dr, *dataPath, e.growth)
+		if err != nil {
+			w.Flush()
+			return err
+		}
+		if len(b.X) == 0 {
+			break
+		}
+		rows += len(b.X)
+		for _, v := range e.ev.EvalAll(b.X) {
+			fmt.Fprintln(w, oracle.FormatRat(v))
+		}
+	}
+	if rows == 0 {
+		return usageErr("%s: no data rows after the header", *dataPath)
 	}
 	return w.Flush()
 }
@@ -42,40 +128,122 @@ func runEval(stdout, stderr io.Writer, args []string) error {
 func runVerify(stdout, stderr io.Writer, args []string) error {
 	fs := newFlags("verify", "-net g.json -data pts.csv [-base f.json]", stderr)
 	netPath := fs.String("net", "", "network `file` g (JSON)")
-	dataPath := fs.String("data", "", "data `file` (CSV); the last column is the label")
+	dataPath := fs.String("data", "", "data `file` (CSV): labels y of f+g with -base, labels y or targets z of g without")
 	basePath := fs.String("base", "", "optional frozen network `file` f: check f+g")
+	lim := limitFlags(fs, true)
 	if help, err := parseFlags(fs, args, false); help || err != nil {
 		return err
 	}
-	g, err := readNetworkFile(*netPath)
-	if err != nil {
+	if err := checkLimits("verify", lim); err != nil {
 		return err
 	}
-	d, err := readDataFile(*dataPath)
+	g, err := readNetworkFile(*netPath, lim)
 	if err != nil {
-		return err
-	}
-	if err := checkDims(*netPath, g, *dataPath, d); err != nil {
 		return err
 	}
 	var f *oracle.Network
 	if *basePath != "" {
-		if f, err = readNetworkFile(*basePath); err != nil {
-			return err
-		}
-		if err := checkDims(*basePath, f, *dataPath, d); err != nil {
+		if f, err = readNetworkFile(*basePath, lim); err != nil {
 			return err
 		}
 	}
-	cert, err := oracle.Verify(g, f, d.X, d.Y)
-	var mm *oracle.Mismatch
-	if errors.As(err, &mm) {
-		fmt.Fprintf(stdout, "verified: no\nfailing-row: %d\ngot: %s\nwant: %s\n", mm.Row, oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
-		return failed("%s: row %d (line %d): got %s, want %s", *dataPath, mm.Row, d.Line(mm.Row), oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
-	}
+	dr, closer, err := openData(*dataPath, lim)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "verified: exact\nrows: %d\nmethod: %s\n", cert.Rows, cert.Method)
+	defer closer.Close()
+	if f != nil {
+		if err := wantLabel("verify -base", *dataPath, dr.Label(), "y"); err != nil {
+			return err
+		}
+	}
+	if err := checkDims(*netPath, g, *dataPath, dr.Dim()); err != nil {
+		return err
+	}
+	if f != nil {
+		if err := checkDims(*basePath, f, *dataPath, dr.Dim()); err != nil {
+			return err
+		}
+	}
+	v, err := newVerifier(g, *netPath, f, *basePath, lim)
+	if err != nil {
+		return err
+	}
+	if err := v.run(dr, *dataPath); err != nil {
+		return err
+	}
+	if mm := v.mismatch; mm != nil {
+		fmt.Fprintf(stdout, "verified: no\nfailing-row: %d\ngot: %s\nwant: %s\n", mm.Row, oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
+		return failed("%s: row %d (line %d): got %s, want %s", *dataPath, mm.Row, v.line, oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
+	}
+	method := "exact (layer by layer)"
+	if v.g.ev.Fast() {
+		method = "exact (1-D lookup)"
+	}
+	fmt.Fprintf(stdout, "verified: exact\nrows: %d\nmethod: %s\n", v.rows, method)
 	return nil
+}
+
+// verifier checks (f+g)(x) = y row by row as the data streams by. After a
+// mismatch it still reads (and so checks) the rest of the file: a verdict
+// is given only on a file read to its end.
+type verifier struct {
+	g, f     *evaluator // f nil without -base
+	rows     int
+	mismatch *oracle.Mismatch
+	line     int // source line of the mismatch
+}
+
+func newVerifier(g *oracle.Network, gPath string, f *oracle.Network, fPath string, lim *oracle.Limits) (*verifier, error) {
+	v := &verifier{}
+	var err error
+	if v.g, err = newEvaluator(g, gPath, lim); err != nil {
+		return nil, err
+	}
+	if f != nil {
+		if v.f, err = newEvaluator(f, fPath, lim); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+func (v *verifier) run(dr *oracle.DataReader, dataPath string) error {
+	for {
+		growth := []*oracle.Growth{v.g.growth}
+		if v.f != nil {
+			growth = append(growth, v.f.growth)
+		}
+		b, err := readBatch(dr, dataPath, growth...)
+		if err != nil {
+			return err
+		}
+		if len(b.X) == 0 {
+			break
+		}
+		if v.mismatch == nil {
+			v.check(b)
+		}
+		v.rows += len(b.X)
+	}
+	if v.rows == 0 {
+		return usageErr("%s: no data rows after the header", dataPath)
+	}
+	return nil
+}
+
+func (v *verifier) check(b *rowBatch) {
+	got := v.g.ev.EvalAll(b.X)
+	if v.f != nil {
+		for i, fx := range v.f.ev.EvalAll(b.X) {
+			got[i].Add(got[i], fx)
+		}
+	}
+	for i := range got {
+		if got[i].Cmp(b.Y[i]) != 0 {
+			v.mismatch = &oracle.Mismatch{Row: v.rows + i + 1, Got: got[i], Want: b.Y[i]}
+			v.line = b.Lines[i]
+			return
+		}
+	}
 }

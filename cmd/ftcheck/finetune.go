@@ -25,34 +25,54 @@ func runFinetune(stdout, stderr io.Writer, args []string) error {
 	dataPath := fs.String("data", "", "data `file` (CSV x1,…,xd,y) with the wanted labels")
 	depth := fs.Int("depth", 2, "layers of g: 2 (one hidden layer) or 3 (two)")
 	out := fs.String("out", "g.json", "where to write g (JSON)")
+	lim := limitFlags(fs, true)
+	maxDataCost := dataCostFlag(fs)
 	if help, err := parseFlags(fs, args, false); help || err != nil {
 		return err
 	}
 	if *depth != 2 && *depth != 3 {
 		return usageErr("finetune: -depth must be 2 or 3, got %d", *depth)
 	}
-	f, err := readNetworkFile(*netPath)
+	if err := checkLimits("finetune", lim); err != nil {
+		return err
+	}
+	if err := checkOutput(*out); err != nil {
+		return outputErr("finetune: -out", err)
+	}
+	f, err := readNetworkFile(*netPath, lim)
 	if err != nil {
 		return err
 	}
-	d, err := readDataFile(*dataPath)
+	d, err := readDataFile(*dataPath, lim)
 	if err != nil {
 		return err
 	}
-	if err := checkDims(*netPath, f, *dataPath, d); err != nil {
+	if err := wantLabel("finetune", *dataPath, d.Label, "y"); err != nil {
+		return err
+	}
+	if err := checkDims(*netPath, f, *dataPath, d.Dim()); err != nil {
+		return err
+	}
+	if err := checkGrowth(f, *netPath, *dataPath, d, lim); err != nil {
+		return err
+	}
+	if err := checkDataCost(*dataPath, d, d.Y, "label y", *maxDataCost); err != nil {
 		return err
 	}
 	in, err := instance.FromNetwork(f, d.X, d.Y)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *dataPath, err)
 	}
+	if err := checkDataCost(*dataPath, d, in.Z, "target z = y − f(x)", *maxDataCost); err != nil {
+		return err
+	}
 	best, err := finetune.Smallest(in, *depth, finetune.Options{Base: f, Y: d.Y, Candidates: candidates})
 	if err != nil {
 		return candidateErr(stderr, err)
 	}
 	reportFailures(stderr, finetune.Failures(best.Tried))
-	if err := writeFileAtomic(*out, best.Net.WriteJSON); err != nil {
-		return err
+	if err := writeOutput(*out, best.Net.WriteJSON); err != nil {
+		return outputErr("finetune: -out", err)
 	}
 	printCertificate(stdout, in, *depth, best, *out)
 	return nil

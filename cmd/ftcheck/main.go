@@ -25,6 +25,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/ftcheck/ftcheck/oracle"
 )
 
 func main() {
@@ -63,13 +65,25 @@ func exitCode(stderr io.Writer, err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
-			fmt.Fprintln(stderr, "ftcheck: "+ee.msg)
+			fmt.Fprintln(stderr, "ftcheck: "+ee.msg+limitHint(err))
 		}
 		return ee.code
 	}
-	// Any other error is bad input: files, numbers, shapes.
-	fmt.Fprintln(stderr, "ftcheck: "+err.Error())
+	// Any other error is bad input: files, numbers, shapes, limits.
+	fmt.Fprintln(stderr, "ftcheck: "+err.Error()+limitHint(err))
 	return exitUsage
+}
+
+// limitHint tells how to raise a resource limit that err reports.
+func limitHint(err error) string {
+	var le *oracle.LimitError
+	if errors.As(err, &le) {
+		if le.Limit == "max-K" {
+			return " (raise it with -max-K N)"
+		}
+		return fmt.Sprintf(" (raise it with -%s N; 0 means no limit)", le.Limit)
+	}
+	return ""
 }
 
 // command is one subcommand; files register theirs from init.

@@ -15,15 +15,26 @@ func init() {
 func runMstar(stdout, stderr io.Writer, args []string) error {
 	fs := newFlags("mstar", "-data line.csv", stderr)
 	dataPath := fs.String("data", "", "1-D data `file` (CSV x1,z): targets of g")
+	lim := limitFlags(fs, false)
+	maxDataCost := dataCostFlag(fs)
 	if help, err := parseFlags(fs, args, false); help || err != nil {
 		return err
 	}
-	d, err := readDataFile(*dataPath)
+	if err := checkLimits("mstar", lim); err != nil {
+		return err
+	}
+	d, err := readDataFile(*dataPath, lim)
 	if err != nil {
+		return err
+	}
+	if err := wantLabel("mstar", *dataPath, d.Label, "z"); err != nil {
 		return err
 	}
 	if d.Dim() != 1 {
 		return usageErr("%s: mstar needs 1-D data (header x1,z), got %d input columns", *dataPath, d.Dim())
+	}
+	if err := checkDataCost(*dataPath, d, d.Y, "target z", *maxDataCost); err != nil {
+		return err
 	}
 	in := &instance.Instance{X: d.X, Z: d.Y}
 	if err := in.Validate(); err != nil {
