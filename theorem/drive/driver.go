@@ -181,33 +181,20 @@ func runRapid(cfg Config, p Part, o *Outcome) {
 // one runs one case to the end, or until cfg's deadline: a panic anywhere in
 // it is a failure of the case, a deadline is stopped, never passed.
 func one(cfg Config, p Part, c Case) (status, string) {
-	if cfg.Expired() {
-		return stopped, "the deadline was reached before every case ran"
-	}
 	type result struct {
 		st   status
 		msg  string
 		nets []*construction.Built
 	}
-	ch := make(chan result, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				ch <- result{failed, fmt.Sprintf("panic: %v", r), nil}
-			}
-		}()
+	r, st, msg := guard(cfg, func() (result, error) {
 		nets, st, msg := evaluate(cfg, p, c)
-		ch <- result{st, msg, nets}
-	}()
-	var r result
-	select {
-	case r = <-ch:
-	case <-cfg.done():
-		select {
-		case r = <-ch: // it finished as the deadline came: its result stands
-		default:
-			return stopped, "the deadline was reached while a case was running (" + describe(c) + ")"
-		}
+		return result{st, msg, nets}, nil
+	})
+	switch {
+	case st == stopped:
+		return st, msg + " (" + describe(c) + ")"
+	case st != passed:
+		return st, msg
 	}
 	if (r.st == passed || r.st == over) && p.See != nil {
 		// See runs here, not in the case's goroutine, so that a case

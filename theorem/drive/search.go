@@ -39,7 +39,7 @@ func Search[C any](cfg Config, name string, gen *rapid.Generator[C], check func(
 		if f.Stopped != "" {
 			return
 		}
-		switch st, msg := guard(cfg, func() error { return check(c) }); st {
+		switch _, st, msg := guard(cfg, func() (struct{}, error) { return struct{}{}, check(c) }); st {
 		case failed:
 			f.Fail, f.Msg = &c, msg
 			t.Fatalf("%s", msg)
@@ -59,33 +59,41 @@ func Search[C any](cfg Config, name string, gen *rapid.Generator[C], check func(
 	return f
 }
 
-// guard runs fn until it returns or cfg's deadline passes; a panic in fn is
-// a failure, an error too.
-func guard(cfg Config, fn func() error) (status, string) {
+// guard runs fn until it returns or cfg's deadline passes: a panic in fn
+// is a failure, an error too, and a deadline that passes while fn runs
+// stops the case (fn is abandoned; a result that arrives with the deadline
+// still stands).
+func guard[R any](cfg Config, fn func() (R, error)) (R, status, string) {
+	var zero R
 	if cfg.Expired() {
-		return stopped, "the deadline was reached before every case ran"
+		return zero, stopped, "the deadline was reached before every case ran"
 	}
-	ch := make(chan error, 1)
+	type result struct {
+		r   R
+		err error
+	}
+	ch := make(chan result, 1)
 	go func() {
 		defer func() {
-			if r := recover(); r != nil {
-				ch <- fmt.Errorf("panic: %v", r)
+			if p := recover(); p != nil {
+				ch <- result{zero, fmt.Errorf("panic: %v", p)}
 			}
 		}()
-		ch <- fn()
+		r, err := fn()
+		ch <- result{r, err}
 	}()
-	var err error
+	var res result
 	select {
-	case err = <-ch:
+	case res = <-ch:
 	case <-cfg.done():
 		select {
-		case err = <-ch: // it finished as the deadline came: its result stands
+		case res = <-ch: // it finished as the deadline came: its result stands
 		default:
-			return stopped, "the deadline was reached while a case was running"
+			return zero, stopped, "the deadline was reached while a case was running"
 		}
 	}
-	if err != nil {
-		return failed, err.Error()
+	if res.err != nil {
+		return zero, failed, res.err.Error()
 	}
-	return passed, ""
+	return res.r, passed, ""
 }
