@@ -22,3 +22,4 @@ package bounds
 //     `s > n+1`: they differ only when s is an integer, i.e. rational
 //     (a = 0), and then the estimate ⌊c⌋ is already exact and the first
 //     loop's extra step is undone by the second.
+//   - Enclose, `if s.a.Sign() < 0` → `<= 0`: a = 0 has returned before.
