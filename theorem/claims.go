@@ -6,7 +6,9 @@ import "time"
 // claim is named. Each row gives the claim's ID and paper label, what it
 // states and how the harness checks it, what a check costs, the check, and,
 // for a check that builds networks, the drive.Parts it runs (so the fault
-// suite plants its faults into every such claim, present or future).
+// suite plants its faults into every such claim, present or future), or for
+// any other check its Planted variant (planted.go), the same check with its
+// stated bound off by one, which the suite asserts never holds.
 //
 // Cost is the CPU time (user + system) of `ftcheck check ID -seed 1
 // -checks 100`, the default budget, measured on the 2-core reference

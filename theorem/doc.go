@@ -33,10 +33,13 @@
 //	derived_grid.go        the exact (m, N, K) grids of the derived statements
 //	witness_common.go      the witness sweeps and piece searches of the lower bounds
 //	budget.go              how ranges scale with -checks
+//	planted.go             each bound claim's check with its bound off by one
 //
 // The checks that build networks run on package drive, which fails closed:
 // holds means every planned case ran to the end and passed. fault_test.go
-// plants drive.Faults into every such claim of the table.
+// plants drive.Faults into every such claim of the table, and runs every
+// other claim's Planted check (planted.go: the claim's own check with its
+// stated bound off by one) to show that none of them holds.
 //
 // A verdict is never computed with floating point: constructions are verified
 // by the oracle with exact rationals, and bounds with √ are compared by
