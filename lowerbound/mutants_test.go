@@ -37,6 +37,34 @@ package lowerbound
 //     before; c = t_1 (c = t_K) would need no turn at t_2 (t_{K−1}); and
 //     c ≤ t_2 < br[1] (c ≥ t_{K−1} > br[r−2]).
 //
+// witness.go
+//   - ZigzagWitness, `K >= 3*N+2` → `K > 3*N+2`: at K = 3N+2 the zigzag
+//     spreads two zeros into each of the N+1 gaps and labels the changed
+//     sample i with 2 if i is even, −1 if odd — i = 3, 6, …, so exactly the
+//     paper's instance (2 if 6 | i, −1 if i ≡ 3 mod 6).
+//
+// zigzag.go
+//   - ZigzagNet, `L <= 4` → `< 4` and `Rg <= 4` → `< 4`: the search always
+//     stops at L = 1, Rg = 2 (the jumps are −2, then ±2 alternating, then
+//     3·(−1)^{d1}; the target 2·(−1)^{d1} is the first jump alone for
+//     d1 = 3 and the middle jump at j = d1 − 3 for d1 ≥ 4, while L = 1,
+//     Rg = 1 needs an odd sum of even jumps), so the fourth value is never
+//     reached.
+//   - zigzagWith, `v.Sign() > 0` → `>= 0`: a unit at value 0 adds 0 to p1.
+//
+// slide.go
+//   - slideAllRight, `sD.Sign() < 0` → `<= 0`: for sD = 0, y = 1 − 0 = 1
+//     either way.
+//
+// lp.go
+//   - feasibleLP, `rhs.Sign() < 0` → `<= 0`: negating a row whose
+//     right-hand side is 0 (slack sign included) states the same constraint.
+//   - simplex, `i < rows` → `i <= rows` in the ratio test: the extra row is
+//     the objective, whose entry in the entering column is negative (that is
+//     why the column enters), so the row is skipped.
+//   - simplex, `basis[i] < basis[leave]` → `<=`: basic variables are
+//     distinct.
+//
 // certificate3.go
 //   - deepen, `v.Sign() < 0` → `<= 0` and `Neg(v).Cmp(C) > 0` → `>= 0`:
 //     both only add cases that set C to the value it already has.
