@@ -72,6 +72,13 @@ func scaleTo(v *big.Rat, D *big.Int) *big.Int {
 
 // eval computes g(x) exactly in integers.
 func (in *intNet) eval(x []*big.Rat) *big.Rat {
+	var f frac
+	in.evalFrac(x, &f)
+	return new(big.Rat).SetFrac(&f.num, &f.den)
+}
+
+// evalFrac sets out to g(x) as an unreduced fraction.
+func (in *intNet) evalFrac(x []*big.Rat, out *frac) {
 	E := big.NewInt(1)
 	var g big.Int
 	for _, v := range x {
@@ -101,5 +108,6 @@ func (in *intNet) eval(x []*big.Rat) *big.Rat {
 		}
 		H, E = next, new(big.Int).Mul(E, l.D)
 	}
-	return new(big.Rat).SetFrac(H[0], E)
+	out.num.Set(H[0])
+	out.den.Set(E)
 }

@@ -10,10 +10,12 @@ import (
 // Evaluator computes g(x) exactly, choosing the fastest exact path for the
 // network: a 1-D lookup when the first layer has rank one (g(x) = φ(aᵀx) with
 // φ compiled once by Restrict), layer-by-layer integer common-denominator
-// evaluation otherwise (inteval.go). Both are tested against Eval.
+// evaluation otherwise (inteval.go), in fixed width on blocks of rows where
+// an a-priori bound allows it (fasteval.go). All are tested against Eval.
 type Evaluator struct {
 	net  *Network
 	ints *intNet          // integer common-denominator path when phi is nil
+	fast *fastNet         // its fixed-width form for EvalAll and Verify, or nil
 	dir  []*big.Rat       // a, when the first layer is a multiple of aᵀ row by row
 	phi  *PiecewiseLinear // φ(s) = g(s·a/(aᵀa))
 }
@@ -35,6 +37,7 @@ func NewEvaluator(n *Network) *Evaluator {
 	}
 	if e.phi == nil {
 		e.ints = newIntNet(n)
+		e.fast = newFastNet(e.ints, n.InputDim())
 	}
 	return e
 }
@@ -111,7 +114,15 @@ func (e *Evaluator) Fast() bool { return e.phi != nil }
 // EvalAll evaluates every row of X on all cores.
 func (e *Evaluator) EvalAll(X [][]*big.Rat) []*big.Rat {
 	out := make([]*big.Rat, len(X))
-	parallelFor(len(X), func(i int) { out[i] = e.Eval(X[i]) })
+	if e.fast == nil {
+		parallelFor(len(X), func(i int) { out[i] = e.Eval(X[i]) })
+		return out
+	}
+	forChunks(len(X), e.newChunker, func(c *chunker, lo, hi int) {
+		for k, v := range c.eval(X[lo:hi]) {
+			out[lo+k] = new(big.Rat).SetFrac(&v.num, &v.den)
+		}
+	})
 	return out
 }
 
@@ -179,18 +190,16 @@ func Verify(g, f *Network, X [][]*big.Rat, Y []*big.Rat) (*Certificate, error) {
 		}
 	}
 	eg := NewEvaluator(g)
-	got := eg.EvalAll(X)
+	var ef *Evaluator
 	if f != nil {
-		ef := NewEvaluator(f)
-		fx := ef.EvalAll(X)
-		for i := range got {
-			got[i].Add(got[i], fx[i])
-		}
+		ef = NewEvaluator(f)
 	}
-	for i := range got {
-		if got[i].Cmp(Y[i]) != 0 {
-			return nil, &Mismatch{Row: i + 1, Got: got[i], Want: Y[i]}
+	if i := firstMismatch(eg, ef, X, Y); i < len(X) {
+		got := eg.Eval(X[i])
+		if ef != nil {
+			got.Add(got, ef.Eval(X[i]))
 		}
+		return nil, &Mismatch{Row: i + 1, Got: got, Want: Y[i]}
 	}
 	method := "exact (layer by layer)"
 	if eg.Fast() {
