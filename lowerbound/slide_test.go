@@ -155,3 +155,18 @@ func TestSubsetSumLimits(t *testing.T) {
 		t.Error("2¹⁶ + 1 sums: did not give up")
 	}
 }
+
+// TestSubsetSumBitLimit: subsetSum also gives up once the sums it holds
+// exceed subsetSumBits bits. One jump d = 2^(subsetSumBits−2) adds the sum
+// d, of (subsetSumBits − 1) + 1 bits (numerator and denominator): exactly
+// the limit, still searched; twice d is one bit over.
+func TestSubsetSumBitLimit(t *testing.T) {
+	d := new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), subsetSumBits-2))
+	if A := subsetSum([]*big.Rat{d}, d); A == nil || !A[0] {
+		t.Error("a sum of exactly subsetSumBits bits: gave up")
+	}
+	d2 := new(big.Rat).Add(d, d)
+	if A := subsetSum([]*big.Rat{d2}, d2); A != nil {
+		t.Error("a sum of subsetSumBits + 1 bits: did not give up")
+	}
+}
