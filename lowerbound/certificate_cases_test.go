@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/oracle"
 )
 
@@ -123,4 +124,29 @@ func TestSlidePositions(t *testing.T) {
 // lineBreaks lists the breakpoints of a 1-D-input net on the line.
 func lineBreaks(n *oracle.Network) []*big.Rat {
 	return n.Restrict([]*big.Rat{new(big.Rat)}, []*big.Rat{big.NewRat(1, 1)}).Breakpoints()
+}
+
+// TestSlideAllRightOddR: with R = 3 the rays of p_2 and p_3 point opposite
+// ways, so slideAllRight keeps its default slopes p_i = s_i + σ_i (0-based
+// chord slopes s, turn signs σ_i = sign(s_i − s_{i−1})), and the net exists
+// exactly when p_2 − p_3 = s_0. Data 0, 5, 4, 5, 3 at t = 1..5 has chord
+// slopes 5, −1, 1, −2 and turns −, +, −: p_2 − p_3 = (1 + 1) − (−2 − 1) =
+// 5 = s_0. Data 0, 1, 0, 1, 0: p_2 − p_3 = 2 − (−2) = 4 ≠ 1, no net.
+func TestSlideAllRightOddR(t *testing.T) {
+	ln, _ := SortLine(oracle.Rats(1, 2, 3, 4, 5), oracle.Rats(0, 5, 4, 5, 3))
+	if ln.MinBreakpoints() != 3 {
+		t.Fatalf("R = %d, want 3", ln.MinBreakpoints())
+	}
+	u := slideAllRight(ln)
+	if len(u) != 3 {
+		t.Fatalf("slideAllRight: %d units, want 3", len(u))
+	}
+	if _, err := instance.OnLine(ln.T, ln.V).Verify(netFromUnits(ln, u)); err != nil {
+		t.Fatal(err)
+	}
+	// Chord slopes 1, −1, 1, −1: p[2] − p[3] = 2 − (−2) = 4 ≠ 1 = s[0].
+	ln, _ = SortLine(oracle.Rats(1, 2, 3, 4, 5), oracle.Rats(0, 1, 0, 1, 0))
+	if u := slideAllRight(ln); u != nil {
+		t.Fatal("slideAllRight: a net where p_2 − p_3 ≠ s_1")
+	}
 }
