@@ -53,8 +53,9 @@ package lowerbound
 //   - zigzagWith, `v.Sign() > 0` → `>= 0`: a unit at value 0 adds 0 to p1.
 //
 // slide.go
-//   - slideAllRight, `sD.Sign() < 0` → `<= 0`: for sD = 0, y = 1 − 0 = 1
-//     either way.
+//   - splitSum, `dD.Sign() < 0` → `<= 0`, and slideAllRight,
+//     `sD.Sign() < 0` → `<= 0`: for a difference of 0, y = 1 − 0 = 1 either
+//     way.
 //
 // lp.go
 //   - feasibleLP, `rhs.Sign() < 0` → `<= 0`: negating a row whose
