@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -120,42 +121,54 @@ func checkSafetensorsHeader(buf []byte, file string) error {
 // duplicateKeys reports the first key that an object of the JSON text js
 // has twice. Malformed JSON is left to the full decoder (nil here).
 func duplicateKeys(js []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(js))
-	var walk func(path string) error
-	walk = func(path string) error {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil
-		}
-		switch tok {
-		case json.Delim('{'):
-			seen := map[string]bool{}
-			for dec.More() {
-				k, err := dec.Token()
-				if err != nil {
-					return nil
-				}
-				key, _ := k.(string)
-				if seen[key] {
-					return fmt.Errorf("%q is given twice%s", key, path)
-				}
-				seen[key] = true
-				if err := walk(fmt.Sprintf(" in %q", key)); err != nil {
-					return err
-				}
-			}
-			dec.Token() // '}'
-		case json.Delim('['):
-			for dec.More() {
-				if err := walk(path); err != nil {
-					return err
-				}
-			}
-			dec.Token() // ']'
-		}
+	err := walkJSON(json.NewDecoder(bytes.NewReader(js)), "", 0)
+	if errors.Is(err, errMalformed) {
 		return nil
 	}
-	return walk("")
+	return err
+}
+
+var errMalformed = errors.New("malformed JSON")
+
+// walkJSON reads one JSON value from dec, failing on a repeated key; path
+// says where the value is, for the message. A valid header nests 3 deep:
+// deeper is malformed, and stopping there bounds the recursion.
+func walkJSON(dec *json.Decoder, path string, depth int) error {
+	tok, err := dec.Token()
+	if err != nil || depth > 8 {
+		return errMalformed
+	}
+	switch tok {
+	case json.Delim('{'):
+		seen := map[string]bool{}
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return errMalformed
+			}
+			key, _ := k.(string)
+			if seen[key] {
+				return fmt.Errorf("%q is given twice%s", key, path)
+			}
+			seen[key] = true
+			if err := walkJSON(dec, fmt.Sprintf(" in %q", key), depth+1); err != nil {
+				return err
+			}
+		}
+		if _, err := dec.Token(); err != nil { // '}'
+			return errMalformed
+		}
+	case json.Delim('['):
+		for dec.More() {
+			if err := walkJSON(dec, path, depth+1); err != nil {
+				return err
+			}
+		}
+		if _, err := dec.Token(); err != nil { // ']'
+			return errMalformed
+		}
+	}
+	return nil
 }
 
 // rawTensor is a tensor as a writer stores it: a name, a shape and its

@@ -205,3 +205,11 @@ func TestReadSafetensorsLimit(t *testing.T) {
 		t.Fatalf("13 values under a limit of 13: %v", err)
 	}
 }
+
+// A header nested a million deep is refused, not walked to the bottom.
+func TestReadSafetensorsDeepHeader(t *testing.T) {
+	deep := `{"a":` + strings.Repeat("[", 1e6) + strings.Repeat("]", 1e6) + "}"
+	if _, err := ReadSafetensors(bytes.NewReader(stFile(deep, nil)), "deep.safetensors", DefaultLimits); err == nil {
+		t.Fatal("deep header accepted")
+	}
+}
