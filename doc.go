@@ -41,6 +41,8 @@
 //	C4.2       Cor. 4.2        theorem/sec4_corollary.go, sec4_corollary_flatend.go, sec4_corollary_twopeak.go; construction/flatend.go, twopeak.go
 //	D4.3       Def. 4.3        theorem/sec4_lemmas.go; construction/partition.go
 //	T4.4       Thm 4.4         theorem/sec4_upper.go; construction/twolayer.go
+//	R3         Remark 3        theorem/sec4_remarks.go
+//	R4         Remark 4        theorem/sec4_remarks.go
 //	L4.5       Lemma 4.5       theorem/sec4_lemmas.go; construction/interpolate.go
 //	L4.6       Lemma 4.6       theorem/sec4_lemmas.go
 //	L4.7       Lemma 4.7       theorem/sec4_lemmas.go

@@ -79,6 +79,20 @@ var table = []Claim{
 		Check:     checkT44, Parts: t44Parts,
 	},
 	{
+		ID: "R3", Paper: "Remark 3",
+		Statement: "If P([K]∖T) is a single block (the unchanged samples segregated along a), eq. 12 gives m* ≤ K − 1 − |[K]∖T| + 2 = N + 1.",
+		Method:    "build Theorem 4.4's network for every one-block complement {i, …, j} of [K], K ≤ 12, and rapid lines up to K = 64; verify exactly, bound m by N + 1, and check eq. 12's value equals the remark's",
+		Cost:      400 * time.Millisecond,
+		Check:     checkR3, Parts: r3Parts,
+	},
+	{
+		ID: "R4", Paper: "Remark 4",
+		Statement: "Eq. 12 is worst (K − 1) when every block of P([K]∖T) has ≤ 2 elements; this cannot happen when K − N is much larger than N, since |P([K]∖T)| ≤ min{K−N, N} + 1 (Lemma 4.6).",
+		Method:    "every T ⊆ [K], K ≤ 14, and rapid up to K = 200: the worst case iff all blocks ≤ 2, only for K ≤ 3N + 2 (exact threshold), and the block count; the remark's restatement of Lemma 4.6 compared with the lemma",
+		Cost:      300 * time.Millisecond,
+		Check:     checkR4, Planted: plantedR4,
+	},
+	{
 		ID: "L4.5", Paper: "Lemma 4.5",
 		Statement: "m+1 points w_1 < … < w_{m+1} with values z_i are interpolated by W2·σ(1_m x + b1) + b2 with m neurons (piecewise-linear, constant left of w_1, eq. 16 on [w_m, ∞)).",
 		Method:    "build the interpolation network, verify it exactly at the points, check its outer slopes on the exact line restriction; every z ∈ {−1,0,1}^{m+1} on w = 1..m+1 for m ≤ 6, and rapid (m ≤ 20, rational w, huge z); the induction step as printed is checked separately",

@@ -22,6 +22,7 @@
 //	sec4_lower.go          T4.1-L
 //	sec4_corollary*.go     C4.2, R2 (flat-end and two-peak facts)
 //	sec4_lemmas.go         L4.5, D4.3, L4.6, L4.7
+//	sec4_remarks.go        R3, R4
 //	sec4_gen.go            the 2-layer instance generator and the order along a direction
 //	sec5_upper*.go         T5.1-U: the theorem, U1 and U2, U3
 //	sec5_lower.go          T5.1-L

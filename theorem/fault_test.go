@@ -125,6 +125,7 @@ var plantedWants = map[string]plantedWant{
 	"T5.1-L": {Counterexample, "M = 2: the stated bound 3", map[string]string{"M": "2", "N": "1", "K": "4"}},
 	"R5":     {Inconclusive, "lower bound below N/2", map[string]string{"N": "3", "K": "3"}},
 	"C5.2":   {Counterexample, "upper bound N* ≤ (m²+m)/6", map[string]string{"m": "1", "K": "3"}},
+	"R4":     {Counterexample, "every block has ≤ 2 elements at K = 2 > 1", map[string]string{"K": "2"}},
 	"S7":     {Counterexample, "outside [0.25, 0.75]", map[string]string{"exponent3": "1.00", "seed": "1"}},
 }
 

@@ -85,7 +85,7 @@ func subsetRun(cfg Config, name string, f func(K int, I []int) error) drive.Foun
 // subsetInstance names the set a lemma failed on: K and I (for L4.7, whose
 // set is the changed set, K, N and T).
 func subsetInstance(id string, K int, I []int) *Instance {
-	if id == "L4.7" {
+	if id == "L4.7" || id == "R4" { // I is the changed set T
 		return &Instance{K: K, N: len(I), T: append([]int{}, I...), Params: map[string]string{"K": fmt.Sprint(K)}}
 	}
 	return &Instance{K: K, Params: map[string]string{"K": fmt.Sprint(K), "I": setString(I)}}
