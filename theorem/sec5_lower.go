@@ -229,7 +229,9 @@ func sharpFinding(cfg Config) Finding {
 		rows = append(rows, fmt.Sprintf("M=%d: stated %d, sharper %d", M, lowerbound.PaperThreeLayerLower(M), lowerbound.SharpThreeLayerLower(M)))
 	}
 	return Finding{Kind: FindBeyondPaper, Reproduce: lbReproduce("T5.1-L", cfg),
-		Text: "beyond the paper (our bound, not the paper's): a 3-layer net with widths d1, d2 has at most (d1+1)(d2+1) pieces on a line, " +
+		Text: "beyond the paper, a known result the paper does not use: a 3-layer net with widths d1, d2 has at most (d1+1)(d2+1) pieces on a line " +
+			"(the bound ∏(d_l + 1) on linear regions of Serra, Tjandraatmadja and Ramalingam, ICML 2018, arXiv:1711.02114, exact for inputs of " +
+			"dimension one; see also Montúfar, Pascanu, Cho and Bengio, NeurIPS 2014). Checked here, with our own exact small-width maxima: " +
 			"and exactly d2+2 (d1 = 1), 2d2+3 (d1 = 2), d1+2+⌈d1/2⌉ (d2 = 1, d1 ≥ 3) at most for small widths (proofs in lowerbound/pieces.go). " +
 			"Every bound is attained (explicit zigzag nets for 3 ≤ d1 ≤ 6, 1 ≤ d2 ≤ 5, search for d1 ≤ 2; exact oracle piece counts), so these " +
 			"are the exact maxima there and (d1+1)(d2+1) is attained exactly when d1 ≥ 3, d2 ≥ 2; the paper's 2d1d2+d2+1 exceeds the " +
