@@ -18,8 +18,12 @@
 //   - NewEvaluator and Verify: exact evaluation of many rows and fine-tuning
 //     checks (f+)g(x_i) = y_i with a certificate or the first failing row,
 //     using the line restriction as a fast path when the first layer has rank
-//     one (every 2-layer network of Theorem 4.4) and integer common-denominator
-//     arithmetic otherwise (inteval.go);
+//     one (every 2-layer network of Theorem 4.4) and otherwise the integer
+//     common-denominator evaluator of fasteval.go: each layer scaled to
+//     integers once, its arithmetic (float64 on integers below 2^53, int64,
+//     128-bit, or big.Int for the rows that pass every bound) chosen from an
+//     a-priori bound on every intermediate value, rows in blocks on all
+//     cores; inteval.go is its big.Int path;
 //   - NewFloat: float64 evaluation through gonum, a speed baseline only.
 //
 // The property tests of every view against Eval live in package props; the
