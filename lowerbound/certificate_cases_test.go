@@ -44,6 +44,11 @@ type certCase struct {
 //   - (0, 1, 0, 1, 0): zigzag, K odd: slopes ±1, jumps −2, 2, −2 never sum
 //     to the right slope −1, neither outer slide stays in its interval
 //     (level 0 is met at t = 3 and t = 3), and sliding both gives R = 3.
+//   - (0, −1, 0, 1, 4): s = −1, 1, 1, 3, convex turns at t = 2 and 4 with a
+//     straight one between: R = 2, jumps 2, 2 never sum to the right slope 3,
+//     the outer slides leave their intervals (level 0 met at t = 3, level 4
+//     at t = 7), but the rays of λ (below −1) and ρ (above 3) point opposite
+//     ways, so sliding both works with R = 2 units.
 //   - (0, 1, 0, 1, 0, 1): zigzag, K even: R = 4 by sliding all right.
 //   - (0, 1, 0, 1): zigzag, K = 4: R = 2 is not reached by any
 //     construction here; the certificate stays [2, 3].
@@ -56,6 +61,7 @@ var certCases = []certCase{
 	{"slide right", []int64{0, 2, 3}, 1, 1, 1, "R units: an outer breakpoint slid", 2, 2, true, true, "R:"},
 	{"extremum", []int64{0, 1, 0}, 1, 2, 2, "R breakpoints + one unit", 2, 3, true, false, "R+1:"},
 	{"zigzag odd", []int64{0, 1, 0, 1, 0}, 3, 3, 3, "R units: both outer breakpoints slid", 3, 4, true, false, "R:"},
+	{"slide both, R = 2", []int64{0, -1, 0, 1, 4}, 2, 2, 2, "R units: both outer breakpoints slid", 2, 3, true, false, "R:"},
 	{"zigzag even", []int64{0, 1, 0, 1, 0, 1}, 4, 4, 4, "R units: every breakpoint of the zigzag slid right", 3, 5, true, false, "R:"},
 	{"zigzag 4", []int64{0, 1, 0, 1}, 2, 2, 3, "R breakpoints + one unit", 2, 4, false, false, "R:"},
 }
@@ -148,5 +154,26 @@ func TestSlideAllRightOddR(t *testing.T) {
 	ln, _ = SortLine(oracle.Rats(1, 2, 3, 4, 5), oracle.Rats(0, 1, 0, 1, 0))
 	if u := slideAllRight(ln); u != nil {
 		t.Fatal("slideAllRight: a net where p_2 − p_3 ≠ s_1")
+	}
+}
+
+// TestSlideBothOrientation: for (0, 1, 0, 1, 0) the rays of λ and ρ point
+// opposite ways, so the first option of slide.go (the first unit faces
+// right, all others left: A = {1}) already works, and slideBoth returns it.
+func TestSlideBothOrientation(t *testing.T) {
+	ln, _ := SortLine(oracle.Rats(1, 2, 3, 4, 5), oracle.Rats(0, 1, 0, 1, 0))
+	br, jumps, slopes := shape(ln.MinInterpolant())
+	u := slideBoth(ln, br, jumps, slopes)
+	if len(u) != 3 {
+		t.Fatalf("slideBoth: %d units", len(u))
+	}
+	for j, x := range u {
+		want := int64(-1)
+		if j == 0 {
+			want = 1
+		}
+		if x.a.Cmp(big.NewRat(want, 1)) != 0 {
+			t.Errorf("unit %d faces %v, want %d", j, x.a, want)
+		}
 	}
 }

@@ -244,3 +244,65 @@ func zigzagSlopesModel(d1 int) (int64, int64) {
 	}
 	return 0, 0
 }
+
+// searchModel is MaxPiecesSearch written again from its doc comment: per =
+// max(1, evals/max(1, restarts)) steps from each of restarts random starts;
+// a step sets one uniformly chosen entry (layer, row, then one of the
+// row's weights or its bias) to a random integer in range, and is kept if
+// the piece count does not drop; the best end point over the restarts wins
+// (the first on ties).
+func searchModel(widths []int, w, restarts, evals int, seed uint64) (*oracle.Network, int) {
+	r := rand.New(rand.NewPCG(seed, uint64(len(widths))*1000+uint64(widths[0])))
+	per := evals / max(1, restarts)
+	if per < 1 {
+		per = 1
+	}
+	var best *oracle.Network
+	bestP := 0
+	for rs := 0; rs < restarts; rs++ {
+		cur := RandomNet(r, widths, w)
+		cp := Pieces1D(cur)
+		for e := 1; e <= per; e++ {
+			next := cur.Clone()
+			li := r.IntN(len(next.Layers))
+			l := next.Layers[li]
+			j := r.IntN(len(l.W))
+			bw := w
+			if li == 0 {
+				bw = 3 * w
+			}
+			k := r.IntN(len(l.W[j]) + 1)
+			if k == len(l.W[j]) {
+				l.B[j] = big.NewRat(int64(r.IntN(2*bw+1)-bw), 1)
+			} else {
+				l.W[j][k] = big.NewRat(int64(r.IntN(2*w+1)-w), 1)
+			}
+			if np := Pieces1D(next); !(np < cp) {
+				cur, cp = next, np
+			}
+		}
+		if best == nil || cp > bestP {
+			best, bestP = cur, cp
+		}
+	}
+	return best, bestP
+}
+
+// TestSearchAgainstModel: MaxPiecesSearch ends at the same network as the
+// model above, for a few widths, budgets and seeds.
+func TestSearchAgainstModel(t *testing.T) {
+	for _, c := range []struct {
+		widths             []int
+		w, restarts, evals int
+	}{
+		{[]int{2}, 2, 3, 30}, {[]int{2, 2}, 3, 4, 40}, {[]int{1, 3}, 2, 2, 7}, {[]int{3, 1}, 1, 5, 3},
+	} {
+		for seed := uint64(1); seed <= 3; seed++ {
+			sr := MaxPiecesSearch(c.widths, c.w, c.restarts, c.evals, seed)
+			net, p := searchModel(c.widths, c.w, c.restarts, c.evals, seed)
+			if sr.Pieces != p || sr.Net.GoString() != net.GoString() {
+				t.Fatalf("%+v seed %d: search ends at %d pieces, model at %d (or different nets)", c, seed, sr.Pieces, p)
+			}
+		}
+	}
+}
