@@ -36,6 +36,53 @@ type witnessSweep struct {
 	firstPaper  *instance.Instance
 	firstPaperR int
 	shortOther  bool // some shortfall is not of the form K = 2N+1
+	// The 2-layer neuron count of the paper's witness where it falls short
+	// (T4.1-L only): a piece count and a neuron count are different
+	// questions. neurons lists "(N,K): R=…, m*=…" at every such point;
+	// stillNeeds counts the points where m* ≥ min{3N, K−2} all the same,
+	// notNeeded those where m* < min{3N, K−2}, undecided the rest.
+	neurons                          []string
+	stillNeeds, notNeeded, undecided int
+}
+
+// exactTwoLayerWitnessR bounds R for the exact 2-layer decision on a
+// witness (lowerbound.TwoLayerExact1D is exponential in R).
+const exactTwoLayerWitnessR = 12
+
+// witnessNeurons decides the least 2-layer m of the 1-D instance in, as
+// exactly as lowerbound can: the interval [lo, hi] (lo = hi when decided).
+func witnessNeurons(in *instance.Instance) (lo, hi int, err error) {
+	iv, err := lowerbound.TwoLayerExact1D(column1(in.X), in.Z, exactTwoLayerWitnessR)
+	if err != nil {
+		if iv, err = lowerbound.TwoLayerMin1D(column1(in.X), in.Z); err != nil {
+			return 0, 0, err
+		}
+	}
+	return iv.Lo, iv.Hi, nil
+}
+
+// seeNeurons records the 2-layer neuron count of the paper's witness pw at
+// (N, K), where it forces only R breakpoints.
+func (ws *witnessSweep) seeNeurons(pw *instance.Instance, N, K, R int) error {
+	lo, hi, err := witnessNeurons(pw)
+	if err != nil {
+		return err
+	}
+	need := lowerbound.NeededBreakpoints(N, K)
+	m := fmt.Sprint(lo)
+	if lo != hi {
+		m = fmt.Sprintf("[%d,%d]", lo, hi)
+	}
+	ws.neurons = append(ws.neurons, fmt.Sprintf("(%d,%d): R=%d, m*=%s", N, K, R, m))
+	switch {
+	case lo >= need:
+		ws.stillNeeds++
+	case hi < need:
+		ws.notNeeded++
+	default:
+		ws.undecided++
+	}
+	return nil
 }
 
 // lbNeed is the number of breakpoints a witness must force at (N, K), and
@@ -78,6 +125,11 @@ func sweepWitnesses(cfg Config, claim string, maxK int, need lbNeed, witness fun
 				if ws.firstPaper == nil {
 					ws.firstPaper, ws.firstPaperR = pw, R
 				}
+				if claim == "T4.1-L" {
+					if err := ws.seeNeurons(pw, N, K, R); err != nil {
+						return nil, err
+					}
+				}
 			}
 		}
 	}
@@ -103,8 +155,20 @@ func (ws *witnessSweep) paperWitnessFinding(id string, cfg Config, pieces string
 			"consecutive convex turns share one breakpoint placed between data points, so the least number of breakpoints of any "+
 			"interpolant is R = %d < K−2 = %d at N = %d, K = %d (breakpoints %s; e.g. the lines of chords 1 and 3 meet at 7/3 ∈ (2,3)). "+
 			"It falls short at %d of %d grid points where the paper gives a witness: %s. The claim survives: the harness's zigzag witness "+
-			"(z_i = 2 on even i, −1 on odd i) forces K−2 there.",
-			pieces, ws.firstPaperR, K-2, N, K, strings.Join(br, ", "), len(ws.paperShort), ws.paperPoints, lbList(ws.paperShort, 12, ws.shortOther))}
+			"(z_i = 2 on even i, −1 on odd i) forces K−2 there.%s",
+			pieces, ws.firstPaperR, K-2, N, K, strings.Join(br, ", "), len(ws.paperShort), ws.paperPoints, lbList(ws.paperShort, 12, ws.shortOther), ws.neuronText())}
+}
+
+// neuronText says, point by point, whether the paper's witness still needs
+// min{3N, K−2} 2-layer neurons where it forces too few breakpoints.
+func (ws *witnessSweep) neuronText() string {
+	if len(ws.neurons) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" Pieces and neurons are different questions: the least number m* of 2-layer neurons of the paper's witness "+
+		"(R or R+1 on a line, decided by lowerbound.TwoLayerExact1D for R ≤ %d, else the certified interval) is still ≥ min{3N, K−2} at "+
+		"%d of these %d points, below it at %d, undecided at %d; point by point: %s.",
+		exactTwoLayerWitnessR, ws.stillNeeds, len(ws.neurons), ws.notNeeded, ws.undecided, strings.Join(ws.neurons, "; "))
 }
 
 // lbList shows the first n grid points; odd says some point is not of the
