@@ -173,9 +173,15 @@ func projOrder(in *instance.Instance) ([]int, []*big.Rat, *big.Rat) {
 // 1 on every sample, exactly 1 at the leftmost.
 func TestDeepProp61(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		ft := props.Instance(props.InstanceOptions{MaxK: 9, MaxD: 3, FDepth: 1, FWidth: 1}).Draw(t, "instance")
-		in := ft.Inst
-		L := rapid.IntRange(4, 7).Draw(t, "L")
+		for rep := 0; rep < 3; rep++ { // -short runs only 20 checks
+			in := props.Instance(props.InstanceOptions{MaxK: 9, MaxD: 3, FDepth: 1, FWidth: 1}).Draw(t, "instance").Inst
+			checkDeep(t, in, rapid.IntRange(4, 7).Draw(t, "L"))
+		}
+	})
+}
+
+func checkDeep(t *rapid.T, in *instance.Instance, L int) {
+	{
 		b, err := Deep(in, L)
 		if err != nil {
 			t.Fatal(err)
@@ -204,7 +210,7 @@ func TestDeepProp61(t *testing.T) {
 		if got := f.Net.Layers[0].B[carrier]; got.Cmp(new(big.Rat).Add(C0, big.NewRat(1, 3))) != 0 {
 			t.Fatalf("carrier offset 1/3: bias %s, want %s + 1/3", got.RatString(), C0.RatString())
 		}
-	})
+	}
 }
 
 // TestDeepShortErrorSaysL: L < 4 is refused with a message naming L and the
