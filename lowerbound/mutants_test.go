@@ -37,6 +37,11 @@ package lowerbound
 //     before; c = t_1 (c = t_K) would need no turn at t_2 (t_{K−1}); and
 //     c ≤ t_2 < br[1] (c ≥ t_{K−1} > br[r−2]).
 //
+// pieces.go
+//   - PaperStepMax, `v > best` → `>=`: v(d1) = (m − d1)(2d1 + 1) has
+//     v(d1+1) − v(d1) = 2m − 3 − 4d1, odd, so no two widths tie and the
+//     maximiser is the same.
+//
 // witness.go
 //   - ZigzagWitness, `K >= 3*N+2` → `K > 3*N+2`: at K = 3N+2 the zigzag
 //     spreads two zeros into each of the N+1 gaps and labels the changed
