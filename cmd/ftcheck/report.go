@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,7 +15,11 @@ import (
 func init() {
 	register("report", "check every claim and write DIR/REPORT.md and DIR/report.json", runReport)
 	register("check", "check one claim: ftcheck check ID [-seed S] [-checks N]", runCheck)
+	register("merge", "combine the shard directories of one sharded report into DIR/REPORT.md and DIR/report.json", runMerge)
 }
+
+// shardFile is the file a sharded report writes in its -out directory.
+const shardFile = "shard.json"
 
 // Defaults of the sampling budget: rapid's own default number of checks.
 const (
@@ -23,13 +28,18 @@ const (
 )
 
 func runReport(stdout, stderr io.Writer, args []string) error {
-	fs := newFlags("report", "[-seed S] [-checks N] [-timeout D] [-out DIR]", stderr)
+	fs := newFlags("report", "[-seed S] [-checks N] [-timeout D] [-out DIR] [-shard i/n]", stderr)
 	seed := fs.Uint64("seed", defaultSeed, "random `seed` (nonzero); same seed and checks give identical files")
 	checks := fs.Int("checks", defaultChecks, "sampling budget per claim (exhaustive parts run in full)")
 	timeout := fs.Duration("timeout", 0, "safety stop; unfinished claims become inconclusive (0: none)")
 	out := fs.String("out", "report", "output `directory`")
 	only := fs.String("claims", "", "comma-separated claim `IDs` to run (default: every claim)")
+	shard := fs.String("shard", "", "run only share `i/n` of the claims (0 ≤ i < n) and write DIR/shard.json for ftcheck merge")
 	if help, err := parseFlags(fs, args, false); help || err != nil {
+		return err
+	}
+	index, of, err := parseShard(*shard)
+	if err != nil {
 		return err
 	}
 	if err := checkBudget(*seed, *checks); err != nil {
@@ -41,6 +51,9 @@ func runReport(stdout, stderr io.Writer, args []string) error {
 	ids, err := claimList(*only)
 	if err != nil {
 		return err
+	}
+	if of > 0 {
+		return runReportShard(stderr, report.Options{Seed: *seed, Checks: *checks, Timeout: *timeout, Progress: stderr, Only: ids}, index, of, *out)
 	}
 	if err := checkReportOut(*out); err != nil {
 		return err
@@ -59,6 +72,77 @@ func runReport(stdout, stderr io.Writer, args []string) error {
 		return outputErr("report: -out", err)
 	}
 	fmt.Fprintf(stderr, "ftcheck: wrote %s and %s in %s\n", filepath.Join(*out, "REPORT.md"), filepath.Join(*out, "report.json"), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// parseShard reads -shard i/n; n = 0 when the flag is not given.
+func parseShard(s string) (index, of int, err error) {
+	if s == "" {
+		return 0, 0, nil
+	}
+	if _, err := fmt.Sscanf(s, "%d/%d", &index, &of); err != nil || fmt.Sprintf("%d/%d", index, of) != s || of < 1 || index < 0 || index >= of {
+		return 0, 0, usageErr("report: -shard wants i/n with 0 ≤ i < n, got %q", s)
+	}
+	return index, of, nil
+}
+
+// runReportShard runs shard index of n and writes DIR/shard.json.
+func runReportShard(stderr io.Writer, opts report.Options, index, of int, out string) error {
+	if err := checkOutputDir(out); err != nil {
+		return outputErr("report: -out", err)
+	}
+	path := filepath.Join(out, shardFile)
+	if err := checkOutput(path); err != nil {
+		return outputErr("report: -out", err)
+	}
+	start := time.Now()
+	fmt.Fprintf(stderr, "ftcheck: shard %d/%d (seed %d, %d checks)\n", index, of, opts.Seed, opts.Checks)
+	sh := report.RunShard(opts, index, of)
+	if err := writeOutput(path, sh.WriteJSON); err != nil {
+		return outputErr("report: -out", err)
+	}
+	fmt.Fprintf(stderr, "ftcheck: wrote %s (%d claims) in %s\n", path, len(sh.Claims), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// runMerge combines shard directories into the report of the whole run.
+func runMerge(stdout, stderr io.Writer, args []string) error {
+	fs := newFlags("merge", "-out DIR SHARD_DIR...", stderr)
+	out := fs.String("out", "report", "output `directory` of the merged REPORT.md and report.json")
+	if help, err := parseFlags(fs, args, true); help || err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageErr("merge: no shard directories given")
+	}
+	var shards []*report.Shard
+	for _, dir := range fs.Args() {
+		path := filepath.Join(dir, shardFile)
+		f, err := os.Open(path)
+		if err != nil {
+			return usageErr("merge: %v", err)
+		}
+		sh, err := report.ReadShard(f)
+		f.Close()
+		if err != nil {
+			return usageErr("merge: %s: %v", path, err)
+		}
+		shards = append(shards, sh)
+	}
+	rep, err := report.Merge(shards)
+	if err != nil {
+		return usageErr("merge: %v", err)
+	}
+	if err := checkReportOut(*out); err != nil {
+		return err
+	}
+	if err := writeOutput(filepath.Join(*out, "report.json"), rep.WriteJSON); err != nil {
+		return outputErr("merge: -out", err)
+	}
+	if err := writeOutput(filepath.Join(*out, "REPORT.md"), rep.WriteMarkdown); err != nil {
+		return outputErr("merge: -out", err)
+	}
+	fmt.Fprintf(stderr, "ftcheck: merged %d shards into %s and %s\n", len(shards), filepath.Join(*out, "REPORT.md"), filepath.Join(*out, "report.json"))
 	return nil
 }
 
