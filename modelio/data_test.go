@@ -49,6 +49,11 @@ func TestReadDataFile(t *testing.T) {
 	if _, err := d.Oracle(); err == nil {
 		t.Error("Oracle of C = 2 data accepted")
 	}
+	for p, want := range map[string]bool{xp + "," + zp: true, "a.npz": true, "m.safetensors": true, "d,v2.csv": false, "f.json": false} {
+		if IsModelFile(p) != want {
+			t.Errorf("IsModelFile(%q) = %v", p, !want)
+		}
+	}
 	pts, err := ReadPointsFile(xp, DefaultLimits)
 	if err != nil || len(pts) != 3 || len(pts[0]) != 2 {
 		t.Errorf("points: %v %v", pts, err)

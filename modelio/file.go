@@ -15,13 +15,15 @@ import (
 )
 
 // IsModelFile reports whether path names a file of this package
-// (.safetensors, .npz or .npy) rather than ftcheck's JSON or CSV.
+// (.safetensors, .npz, .npy, or a pair "X.npy,y.npy") rather than
+// ftcheck's JSON or CSV.
 func IsModelFile(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".safetensors", ".npz", ".npy":
 		return true
 	}
-	return strings.Contains(path, ",") // an X.npy,y.npy pair
+	x, y, ok := strings.Cut(path, ",") // an X.npy,y.npy pair
+	return ok && strings.EqualFold(filepath.Ext(x), ".npy") && strings.EqualFold(filepath.Ext(y), ".npy")
 }
 
 // ReadTensorsFile reads every tensor of a .safetensors or .npz file.
