@@ -204,3 +204,55 @@ func TestSizeErrorText(t *testing.T) {
 		t.Fatalf("N = 3 > K = 2: %q", got)
 	}
 }
+
+// TestGroupWindowsMisuse: groups must be separated (hi_{j−1} < lo_j, lo_j ≤
+// hi_j) and ε > 0; touching groups or ε = 0 are programmer misuse and panic
+// naming the group or ε, while a singleton group lo_j = hi_j is fine.
+func TestGroupWindowsMisuse(t *testing.T) {
+	one := big.NewRat(1, 1)
+	cases := []struct {
+		lo, hi []*big.Rat
+		eps    *big.Rat
+		want   string
+	}{
+		{oracle.Rats(1, 3), oracle.Rats(3, 4), one, "group 1 is not separated"},
+		{oracle.Rats(1, 3), oracle.Rats(2, 3), one, ""},
+		{oracle.Rats(1, 2), oracle.Rats(1, 2), one, ""},
+		{oracle.Rats(2, 1), oracle.Rats(1, 2), one, "group 1 is not separated"},
+		{oracle.Rats(1, 3), oracle.Rats(2, 4), new(big.Rat), "ε = 0"},
+	}
+	for _, c := range cases {
+		msg := panicMessage(func() { GroupWindows(c.lo, c.hi, c.eps) })
+		if c.want == "" && msg != "" || c.want != "" && !strings.Contains(msg, c.want) {
+			t.Errorf("lo %v hi %v ε %s: %q, want %q", c.lo, c.hi, c.eps, msg, c.want)
+		}
+	}
+}
+
+// TestThreeLayerNotes: A and U3 name the projection v = (1, s, …) and say
+// nothing about rescaling when every |z_i| ≤ 1.
+func TestThreeLayerNotes(t *testing.T) {
+	in := onLine3(big.NewRat(1, 1), new(big.Rat), big.NewRat(-1, 2), new(big.Rat))
+	a, err := AppendixA(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := U3(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range []*Built{a, u} {
+		notes := strings.Join(b.Notes, "\n")
+		if !strings.Contains(notes, "projection v = (1) (moment)") || strings.Contains(notes, "targets outside") {
+			t.Errorf("%s: notes %q", b.Name, b.Notes)
+		}
+	}
+	in2 := &instance.Instance{X: [][]*big.Rat{oracle.Rats(0, 0), oracle.Rats(1, 0), oracle.Rats(0, 1)}, Z: oracle.Rats(0, 1, 0)}
+	b, err := AppendixA(in2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(b.Notes, "\n"), "projection v = (1, 2) (moment)") {
+		t.Errorf("d = 2: notes %q", b.Notes)
+	}
+}
