@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	codeberg.org/sbinet/npyio v0.14.0
+	github.com/ALTree/bigfloat v0.0.0-20220102081255-38c8b72a9924
 	github.com/nlpodyssey/safetensors v0.0.0-20250209183917-bfb01cc25f7c
 	gonum.org/v1/gonum v0.17.0
 	gonum.org/v1/plot v0.17.0
