@@ -20,6 +20,7 @@ package theorem
 import (
 	"fmt"
 
+	"github.com/ftcheck/ftcheck/bounds"
 	"github.com/ftcheck/ftcheck/finetune"
 	"github.com/ftcheck/ftcheck/internal/search"
 	"github.com/ftcheck/ftcheck/props"
@@ -30,7 +31,7 @@ import (
 const exactTwoLayerMaxK = 40
 
 func exactTwoLayerFinding(cfg Config) []Finding {
-	return exactTwoLayerFindingWith(cfg, func(N, K int) int { return min(3*N, K-2) })
+	return exactTwoLayerFindingWith(cfg, bounds.Thm41Lower)
 }
 
 // exactTwoLayerFindingWith checks the claimed exact value bound(N, K) as an

@@ -32,6 +32,7 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/ftcheck/ftcheck/bounds"
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/oracle"
@@ -76,8 +77,8 @@ func u3Count(n int) int {
 	return 2*M + 4*G
 }
 
-// aboveU3 reports m > 6√(3N+2), exactly: m² > 36(3N+2).
-func aboveU3(m, N int) bool { return m*m > 36*(3*N+2) }
+// aboveU3 reports m > 6√(3N+2), the paper's U3 (bounds.Thm51U3), exactly.
+func aboveU3(m, N int) bool { return !bounds.LeqInt(m, bounds.Thm51U3(N)) }
 
 // keptCount is |J| from eq. 14 on the line order of in: a sample is kept if
 // it is changed or a neighbour along the projection is changed or missing.
