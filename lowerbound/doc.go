@@ -26,7 +26,15 @@
 //     here and verified by the oracle. A 2-layer net needs R or R+1 units;
 //     exact2.go decides which for small data by exact LPs (lp.go) over
 //     every placement, orientation and sign of R units.
+//   - Counting bounds (counting.go) for every dataset, not only 1-D
+//     witnesses: the parameter count (with one degree of freedom less per
+//     ReLU, by positive rescaling) must reach N for generic targets, and the
+//     growth-function bound of Bartlett, Harvey, Liaw, Mehrabian (JMLR 2019)
+//     for sign-only fine-tuning, its logarithms enclosed with bigfloat and
+//     rounded outward so that the bound is never overstated.
 //
 // Nothing here is rounded: slopes, breakpoints and bounds are big.Rat or
-// integers, and square roots are compared by squaring.
+// integers, and square roots are compared by squaring; the one use of
+// floating point, the logarithms of counting.go, is certified by outward
+// rounding.
 package lowerbound

@@ -124,6 +124,7 @@ func checkT41LNeed(cfg Config, bud lbBudget, bound func(m int) int, witness func
 		small, smallN = exactSmall(cfg)
 		res.Findings = append(res.Findings, small)
 	}
+	res.Findings = append(res.Findings, countingFindings(cfg, 2)...)
 	res.Checked = n + searched + ws.points + extN + oddN + smallN
 	res.Exhaustive = false
 	res.Evidence = fmt.Sprintf("counting lemma: %d rapid-generated 2-layer nets (1 ≤ m ≤ 12, input on a line) and %d hill-climb evaluations "+
