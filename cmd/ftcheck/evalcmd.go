@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"path/filepath"
+	"strings"
 
 	"github.com/ftcheck/ftcheck/oracle"
 )
@@ -42,7 +44,7 @@ type rowBatch struct {
 
 // readBatch reads the next batch; an empty batch means the data has ended.
 // Every row is checked against each network's growth bound first.
-func readBatch(dr *oracle.DataReader, dataPath string, growth ...*oracle.Growth) (*rowBatch, error) {
+func readBatch(dr rowSource, dataPath string, growth ...*oracle.Growth) (*rowBatch, error) {
 	b := &rowBatch{}
 	for len(b.X) < batchRows {
 		x, y, err := dr.Next()
@@ -77,22 +79,35 @@ func newEvaluator(n *oracle.Network, path string, lim *oracle.Limits) (*evaluato
 }
 
 func runEval(stdout, stderr io.Writer, args []string) error {
-	fs := newFlags("eval", "-net g.json -data pts.csv", stderr)
-	netPath := fs.String("net", "", "network `file` (JSON)")
-	dataPath := fs.String("data", "", "data `file` (CSV, header x1,…,xd,y or z; the label column is not used)")
+	fs := newFlags("eval", "-net g.json|g.safetensors|g.npz [-layers NAMES] -data pts.csv|pts.npz|X.npy[,y.npy]", stderr)
+	netPath := fs.String("net", "", "network `file`: JSON, .safetensors or .npz")
+	layers := fs.String("layers", "", "`names` of the linear layers of a .safetensors or .npz -net, in order (default: nn.Sequential numbering 0, 2, 4, …)")
+	dataPath := fs.String("data", "", "data `file`: CSV (header x1,…,xd,y or z), .npz (X, y or z), X.npy,y.npy, or points X.npy; labels are not used")
 	lim := limitFlags(fs, true)
+	mo := modelFlags(fs)
 	if help, err := parseFlags(fs, args, false); help || err != nil {
 		return err
 	}
 	if err := checkLimits("eval", lim); err != nil {
 		return err
 	}
-	n, err := readNetworkFile(*netPath, lim)
+	if err := mo.check("eval"); err != nil {
+		return err
+	}
+	n, err := readNetworkFile(*netPath, lim, mo, *layers, "-layers")
 	if err != nil {
 		return err
 	}
-	dr, closer, err := openData(*dataPath, lim)
-	if err != nil {
+	var dr rowSource
+	var closer io.Closer
+	if strings.EqualFold(filepath.Ext(*dataPath), ".npy") { // points only
+		X, err := readPoints(*dataPath, "-data", lim, mo)
+		if err != nil {
+			return err
+		}
+		d := &oracle.Data{X: X, Y: zeros(len(X)), Label: "y"}
+		dr, closer = &memSource{d: d}, io.NopCloser(nil)
+	} else if dr, closer, err = openData(*dataPath, lim, mo); err != nil {
 		return err
 	}
 	defer closer.Close()
@@ -126,28 +141,36 @@ func runEval(stdout, stderr io.Writer, args []string) error {
 }
 
 func runVerify(stdout, stderr io.Writer, args []string) error {
-	fs := newFlags("verify", "-net g.json -data pts.csv [-base f.json]", stderr)
-	netPath := fs.String("net", "", "network `file` g (JSON)")
-	dataPath := fs.String("data", "", "data `file` (CSV): labels y of f+g with -base, labels y or targets z of g without")
-	basePath := fs.String("base", "", "optional frozen network `file` f: check f+g")
+	fs := newFlags("verify", "-net g.json|g.safetensors|g.npz -data pts.csv|pts.npz|X.npy,y.npy [-base f.json|f.safetensors|f.npz]", stderr)
+	netPath := fs.String("net", "", "network `file` g: JSON, .safetensors or .npz")
+	layers := fs.String("layers", "", "`names` of the linear layers of a .safetensors or .npz -net, in order (default: nn.Sequential numbering)")
+	dataPath := fs.String("data", "", "data `file` (CSV, .npz or X.npy,y.npy): labels y of f+g with -base, labels y or targets z of g without")
+	basePath := fs.String("base", "", "optional frozen network `file` f (JSON, .safetensors or .npz): check f+g")
+	baseLayers := fs.String("base-layers", "", "`names` of the linear layers of a .safetensors or .npz -base, in order")
 	lim := limitFlags(fs, true)
+	mo := modelFlags(fs)
 	if help, err := parseFlags(fs, args, false); help || err != nil {
 		return err
 	}
 	if err := checkLimits("verify", lim); err != nil {
 		return err
 	}
-	g, err := readNetworkFile(*netPath, lim)
+	if err := mo.check("verify"); err != nil {
+		return err
+	}
+	g, err := readNetworkFile(*netPath, lim, mo, *layers, "-layers")
 	if err != nil {
 		return err
 	}
 	var f *oracle.Network
 	if *basePath != "" {
-		if f, err = readNetworkFile(*basePath, lim); err != nil {
+		if f, err = readNetworkFile(*basePath, lim, mo, *baseLayers, "-base-layers"); err != nil {
 			return err
 		}
+	} else if *baseLayers != "" {
+		return usageErr("verify: -base-layers without -base")
 	}
-	dr, closer, err := openData(*dataPath, lim)
+	dr, closer, err := openData(*dataPath, lim, mo)
 	if err != nil {
 		return err
 	}
@@ -208,7 +231,7 @@ func newVerifier(g *oracle.Network, gPath string, f *oracle.Network, fPath strin
 	return v, nil
 }
 
-func (v *verifier) run(dr *oracle.DataReader, dataPath string) error {
+func (v *verifier) run(dr rowSource, dataPath string) error {
 	for {
 		growth := []*oracle.Growth{v.g.growth}
 		if v.f != nil {

@@ -4,8 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/big"
 	"os"
 
+	"github.com/ftcheck/ftcheck/modelio"
 	"github.com/ftcheck/ftcheck/oracle"
 )
 
@@ -63,9 +65,18 @@ func checkLimits(name string, lim *oracle.Limits) error {
 	return nil
 }
 
-func readNetworkFile(path string, lim *oracle.Limits) (*oracle.Network, error) {
+// readNetworkFile reads a network: JSON, or .safetensors and .npz by
+// extension (mo non-nil), the latter's layers in the order of layers (a
+// -layers value, flagName naming it in errors).
+func readNetworkFile(path string, lim *oracle.Limits, mo *modelOpts, layers, flagName string) (*oracle.Network, error) {
 	if path == "" {
 		return nil, usageErr("missing -net file")
+	}
+	if mo != nil && isNetworkModel(path) {
+		return readModelNetwork(path, layers, flagName, mo)
+	}
+	if layers != "" {
+		return nil, usageErr("%s names layers of a .safetensors or .npz file, but %s is JSON", flagName, path)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -87,10 +98,36 @@ func readDataFile(path string, lim *oracle.Limits) (*oracle.Data, error) {
 	return oracle.ReadDataLimits(f, path, *lim)
 }
 
+// readAnyData reads a data file: CSV, or (mo non-nil) a .npz archive or an
+// X.npy,y.npy pair.
+func readAnyData(path string, lim *oracle.Limits, mo *modelOpts) (*oracle.Data, error) {
+	if mo != nil && path != "" && modelio.IsModelFile(path) {
+		return readModelData(path, mo)
+	}
+	return readDataFile(path, lim)
+}
+
+// rowSource is data read row by row: a CSV as it streams by, or a model
+// file's arrays held in memory.
+type rowSource interface {
+	Next() ([]*big.Rat, *big.Rat, error)
+	Line() int // the source line (a row number for arrays) of the row Next returned last
+	Dim() int
+	Label() string
+}
+
 // openData opens a data file for reading row by row; close it when done.
-func openData(path string, lim *oracle.Limits) (*oracle.DataReader, io.Closer, error) {
+// With mo non-nil, .npz archives and X.npy,y.npy pairs are read too.
+func openData(path string, lim *oracle.Limits, mo *modelOpts) (rowSource, io.Closer, error) {
 	if path == "" {
 		return nil, nil, usageErr("missing -data file")
+	}
+	if mo != nil && modelio.IsModelFile(path) {
+		d, err := readModelData(path, mo)
+		if err != nil {
+			return nil, nil, err
+		}
+		return &memSource{d: d}, io.NopCloser(nil), nil
 	}
 	f, err := os.Open(path)
 	if err != nil {

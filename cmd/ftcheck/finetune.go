@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"strings"
 
 	"github.com/ftcheck/ftcheck/finetune"
 	"github.com/ftcheck/ftcheck/instance"
+	"github.com/ftcheck/ftcheck/modelio"
 	"github.com/ftcheck/ftcheck/oracle"
 )
 
@@ -20,12 +22,18 @@ func init() {
 var candidates = finetune.Candidates
 
 func runFinetune(stdout, stderr io.Writer, args []string) error {
-	fs := newFlags("finetune", "-net f.json -data new.csv [-depth 2|3] [-out g.json]", stderr)
-	netPath := fs.String("net", "", "frozen pre-trained network `file` f (JSON)")
-	dataPath := fs.String("data", "", "data `file` (CSV x1,…,xd,y) with the wanted labels")
+	fs := newFlags("finetune", "-net f.json|f.safetensors|f.npz -data new.csv|new.npz|X.npy,y.npy [-keep pts] [-depth 2|3] [-out g.json|g.safetensors|g.npz] [-merged fg.EXT] [-heldout pts]", stderr)
+	netPath := fs.String("net", "", "frozen pre-trained network `file` f: JSON, .safetensors or .npz")
+	layers := fs.String("layers", "", "`names` of the linear layers of a .safetensors or .npz -net, in order (default: nn.Sequential numbering 0, 2, 4, …)")
+	dataPath := fs.String("data", "", "data `file` with the wanted labels y: CSV x1,…,xd,y, .npz (X, y) or X.npy,y.npy")
+	keepPath := fs.String("keep", "", "points `file` (CSV x1,…,xd, .npy or the X of a .npz) where f+g must equal f exactly")
+	heldoutPath := fs.String("heldout", "", "points `file` (as -keep) on which to count the outputs g changes")
 	depth := fs.Int("depth", 2, "layers of g: 2 (one hidden layer) or 3 (two)")
-	out := fs.String("out", "g.json", "where to write g (JSON)")
+	out := fs.String("out", "g.json", "where to write g: .safetensors, .npz, or JSON (any other name)")
+	merged := fs.String("merged", "", "where to write f+g as one network (same formats as -out), verified exactly first")
+	dtype := fs.String("dtype", "F64", "float type of .safetensors and .npz outputs: `F64` or F32")
 	lim := limitFlags(fs, true)
+	mo := modelFlags(fs)
 	maxDataCost := dataCostFlag(fs)
 	if help, err := parseFlags(fs, args, false); help || err != nil {
 		return err
@@ -33,17 +41,31 @@ func runFinetune(stdout, stderr io.Writer, args []string) error {
 	if *depth != 2 && *depth != 3 {
 		return usageErr("finetune: -depth must be 2 or 3, got %d", *depth)
 	}
+	if *dtype != "F64" && *dtype != "F32" {
+		return usageErr("finetune: -dtype must be F64 or F32, got %q", *dtype)
+	}
 	if err := checkLimits("finetune", lim); err != nil {
+		return err
+	}
+	if err := mo.check("finetune"); err != nil {
 		return err
 	}
 	if err := checkOutput(*out); err != nil {
 		return outputErr("finetune: -out", err)
 	}
-	f, err := readNetworkFile(*netPath, lim)
+	if *merged != "" {
+		if err := checkOutput(*merged); err != nil {
+			return outputErr("finetune: -merged", err)
+		}
+		if sameFile(*merged, *out) {
+			return usageErr("finetune: -out and -merged name the same file %s", *out)
+		}
+	}
+	f, err := readNetworkFile(*netPath, lim, mo, *layers, "-layers")
 	if err != nil {
 		return err
 	}
-	d, err := readDataFile(*dataPath, lim)
+	d, err := readAnyData(*dataPath, lim, mo)
 	if err != nil {
 		return err
 	}
@@ -56,25 +78,95 @@ func runFinetune(stdout, stderr io.Writer, args []string) error {
 	if err := checkGrowth(f, *netPath, *dataPath, d, lim); err != nil {
 		return err
 	}
-	if err := checkDataCost(*dataPath, d, d.Y, "label y", *maxDataCost); err != nil {
+	var keep, heldout [][]*big.Rat
+	if *keepPath != "" {
+		if keep, err = readPointSet(*keepPath, "-keep", f, *netPath, lim, mo); err != nil {
+			return err
+		}
+		if err := checkNoOverlap(*dataPath, d, *keepPath, keep); err != nil {
+			return err
+		}
+	}
+	if *heldoutPath != "" {
+		if heldout, err = readPointSet(*heldoutPath, "-heldout", f, *netPath, lim, mo); err != nil {
+			return err
+		}
+	}
+	notes := roundingNotes(f, d, *dataPath)
+	all := withKept(f, d, keep)
+	if err := checkDataCost(*dataPath, all, all.Y, "label y", *maxDataCost); err != nil {
 		return err
 	}
-	in, err := instance.FromNetwork(f, d.X, d.Y)
+	in, err := instance.FromNetwork(f, all.X, all.Y)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *dataPath, err)
 	}
-	if err := checkDataCost(*dataPath, d, in.Z, "target z = y − f(x)", *maxDataCost); err != nil {
+	if err := checkDataCost(*dataPath, all, in.Z, "target z = y − f(x)", *maxDataCost); err != nil {
 		return err
 	}
-	best, err := finetune.Smallest(in, *depth, finetune.Options{Base: f, Y: d.Y, Candidates: candidates})
+	best, err := finetune.Smallest(in, *depth, finetune.Options{Base: f, Y: all.Y, Candidates: candidates})
 	if err != nil {
 		return candidateErr(stderr, err)
 	}
 	reportFailures(stderr, finetune.Failures(best.Tried))
-	if err := writeOutput(*out, best.Net.WriteJSON); err != nil {
+	g := best.Net
+	var fg *oracle.Network
+	if *merged != "" {
+		fg = mergeNetworks(f, g)
+		if _, err := oracle.Verify(fg, nil, all.X, all.Y); err != nil {
+			return failed("finetune: the merged network f+g does not verify: %v; not written", err)
+		}
+	}
+	var changed int
+	if heldout != nil {
+		if err := checkGrowth(g, "g", *heldoutPath, &oracle.Data{X: heldout}, lim); err != nil {
+			return err
+		}
+		for _, v := range oracle.NewEvaluator(g).EvalAll(heldout) {
+			if v.Sign() != 0 {
+				changed++
+			}
+		}
+	}
+	opt := modelio.WriteOptions{DType: *dtype}
+	gEx, err := writeNetwork(*out, g, opt)
+	if err != nil {
 		return outputErr("finetune: -out", err)
 	}
-	printCertificate(stdout, in, *depth, best, *out)
+	var fgEx *modelio.Export
+	if fg != nil {
+		mopt := opt
+		if names, _ := modelio.ParseLayers(*layers); len(names) == len(fg.Layers) {
+			mopt.Layers = names // the names of f's layers, when the merge kept f's depth
+		}
+		if fgEx, err = writeNetwork(*merged, fg, mopt); err != nil {
+			return outputErr("finetune: -merged", err)
+		}
+	}
+	printCertificate(stdout, in, *depth, best, *out, notes)
+	if keep != nil {
+		fmt.Fprintf(stdout, "kept: %d\n", len(keep))
+	}
+	if heldout != nil {
+		fmt.Fprintf(stdout, "heldout-changed: %d/%d\n", changed, len(heldout))
+	}
+	if fg != nil {
+		fmt.Fprintf(stdout, "merged: %s\nmerged-verified: exact\n", *merged)
+	}
+	if gEx != nil {
+		fmt.Fprintf(stdout, "g-weights: %s\n", gEx)
+	}
+	if fgEx != nil {
+		fmt.Fprintf(stdout, "merged-weights: %s\n", fgEx)
+	}
+	if gEx != nil || fg != nil {
+		// The deployed model: the merged file, or f beside the exported g.
+		nets := []*floatNet{newFloatNet(f, *dtype), newFloatNet(g, *dtype)}
+		if fg != nil {
+			nets = []*floatNet{newFloatNet(fg, *dtype)}
+		}
+		checkFloat(nets, all.X, all.Y).print(stdout)
+	}
 	return nil
 }
 
@@ -103,7 +195,7 @@ func reportFailures(stderr io.Writer, fails []finetune.Try) {
 	}
 }
 
-func printCertificate(w io.Writer, in *instance.Instance, depth int, b *finetune.Result, out string) {
+func printCertificate(w io.Writer, in *instance.Instance, depth int, b *finetune.Result, out string, notes []string) {
 	fmt.Fprintf(w, "K: %d\nN: %d\nd: %d\ndepth: %d\n", in.K(), in.N(), in.Dim(), depth)
 	fmt.Fprintf(w, "construction: %s\nm: %d\n", b.Name, b.Neurons)
 	fmt.Fprintf(w, "m-unpruned: %d\n", b.Unpruned)
@@ -115,7 +207,7 @@ func printCertificate(w io.Writer, in *instance.Instance, depth int, b *finetune
 	}
 	fmt.Fprintf(w, "candidates: %s\n", strings.Join(tried, ", "))
 	fmt.Fprintf(w, "weight-bits: %d\n", b.Net.BitSize())
-	for _, n := range b.Notes {
+	for _, n := range append(append([]string{}, b.Notes...), notes...) {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
 	if in.N() == 0 {

@@ -1,0 +1,239 @@
+package main
+
+// Real model files on the command line: networks as .safetensors or .npz
+// (package modelio), data as .npz or an X.npy,y.npy pair, points to keep
+// or to measure as CSV x1..xd, .npy or .npz. Every number is read exactly;
+// a network must have one output (C = 1).
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ftcheck/ftcheck/modelio"
+	"github.com/ftcheck/ftcheck/oracle"
+)
+
+// modelOpts are the flags of model files: the value limit of modelio.
+type modelOpts struct {
+	maxValues int
+}
+
+// modelFlags adds -max-values to fs.
+func modelFlags(fs *flag.FlagSet) *modelOpts {
+	mo := &modelOpts{}
+	fs.IntVar(&mo.maxValues, "max-values", modelio.DefaultMaxValues, "limit: `numbers` in one .safetensors, .npz or .npy file, all arrays together, checked against the shapes before decoding")
+	return mo
+}
+
+func (mo *modelOpts) check(name string) error {
+	if mo.maxValues <= 0 {
+		return usageErr("%s: -max-values must be positive, got %d", name, mo.maxValues)
+	}
+	return nil
+}
+
+func (mo *modelOpts) limits() modelio.Limits { return modelio.Limits{MaxValues: mo.maxValues} }
+
+// isNetworkModel reports whether a network path is a model file rather
+// than JSON.
+func isNetworkModel(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".safetensors", ".npz":
+		return true
+	}
+	return false
+}
+
+// readModelNetwork reads a network from a .safetensors or .npz file, its
+// layers in the order of layers (a -layers value; nn.Sequential numbering
+// when empty), and checks that it is a network ftcheck handles: C = 1.
+func readModelNetwork(path, layers, flagName string, mo *modelOpts) (*oracle.Network, error) {
+	names, err := modelio.ParseLayers(layers)
+	if err != nil {
+		return nil, usageErr("%s: %v", flagName, err)
+	}
+	n, err := modelio.ReadNetworkFile(path, names, mo.limits())
+	if err != nil {
+		return nil, err // names the file (modelio's errors, *fs.PathError)
+	}
+	return n, validateOneOutput(path, n)
+}
+
+// validateOneOutput is oracle's Validate with a clear message for vector
+// outputs.
+func validateOneOutput(path string, n *oracle.Network) error {
+	if len(n.Layers) > 0 {
+		if c := n.Layers[len(n.Layers)-1].Out(); c > 1 {
+			return usageErr("%s: the network has C = %d outputs; vector outputs are not supported yet (ftcheck needs one output, C = 1)", path, c)
+		}
+	}
+	if err := n.Validate(); err != nil {
+		return usageErr("%s: %v", path, err)
+	}
+	return nil
+}
+
+// readModelData reads a data set from a .npz archive (X, and y or z) or an
+// X.npy,y.npy pair, as one label per row (C = 1). Lines holds the row
+// numbers (1-based), which messages give in place of line numbers.
+func readModelData(spec string, mo *modelOpts) (*oracle.Data, error) {
+	d, err := modelio.ReadDataFile(spec, mo.limits())
+	if err != nil {
+		return nil, err
+	}
+	if c := d.Outputs(); c != 1 {
+		return nil, usageErr("%s: %d labels per row (%s1..%s%d); vector outputs are not supported yet (one label per row, C = 1)", spec, c, d.Label, d.Label, c)
+	}
+	od, err := d.Oracle()
+	if err != nil {
+		return nil, usageErr("%s: %v", spec, err)
+	}
+	od.Lines = make([]int, od.K())
+	for i := range od.Lines {
+		od.Lines[i] = i + 1
+	}
+	return od, nil
+}
+
+// memSource serves the rows of data held in memory as a DataReader does.
+type memSource struct {
+	d   *oracle.Data
+	row int // rows returned so far
+}
+
+func (m *memSource) Next() ([]*big.Rat, *big.Rat, error) {
+	if m.row >= m.d.K() {
+		return nil, nil, io.EOF
+	}
+	m.row++
+	return m.d.X[m.row-1], m.d.Y[m.row-1], nil
+}
+func (m *memSource) Line() int     { return m.d.Line(m.row) }
+func (m *memSource) Dim() int      { return m.d.Dim() }
+func (m *memSource) Label() string { return m.d.Label }
+
+// readPoints reads inputs without labels: a CSV with header x1..xd, a .npy
+// (K × d, or K) or the X of a .npz. flagName names the flag in errors.
+func readPoints(path, flagName string, lim *oracle.Limits, mo *modelOpts) ([][]*big.Rat, error) {
+	if path == "" {
+		return nil, usageErr("%s: the file name is empty", flagName)
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".npy", ".npz":
+		return modelio.ReadPointsFile(path, mo.limits())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageErr("%s: %v", flagName, err)
+	}
+	defer f.Close()
+	return readPointsCSV(f, path, *lim)
+}
+
+// readPointsCSV reads a CSV of points: header x1,…,xd, one point a row,
+// blank lines skipped, each line and number bounded as in data CSV.
+func readPointsCSV(r io.Reader, name string, lim oracle.Limits) ([][]*big.Rat, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	line := 0
+	per := 1 << 20
+	if lim.MaxDigits > 0 {
+		per = lim.MaxDigits + 64
+	}
+	maxLine := 1 << 24 // the header
+	dim := 0
+	var X [][]*big.Rat
+	for {
+		line++
+		text, eof, err := readCSVLine(br, maxLine)
+		if err != nil {
+			var le *oracle.LimitError
+			if errors.As(err, &le) {
+				le.Max = lim.MaxDigits
+				return nil, &oracle.ParseError{File: name, Line: line, Msg: fmt.Sprintf("line is longer than %d bytes (each number has at most max-digits = %d digits)", maxLine, lim.MaxDigits), Err: err}
+			}
+			return nil, &oracle.ParseError{File: name, Line: line, Msg: err.Error(), Err: err}
+		}
+		if t := strings.TrimSpace(text); t != "" {
+			fields := strings.Split(t, ",")
+			if dim == 0 {
+				for j, f := range fields {
+					if want := fmt.Sprintf("x%d", j+1); strings.TrimSpace(f) != want {
+						msg := fmt.Sprintf("header column %d is %q, want %q", j+1, strings.TrimSpace(f), want)
+						if j == len(fields)-1 && (strings.TrimSpace(f) == "y" || strings.TrimSpace(f) == "z") {
+							msg += ": a file of points has inputs x1..xd only, no label column (their labels are what the network gives)"
+						}
+						return nil, &oracle.ParseError{File: name, Line: line, Msg: msg}
+					}
+				}
+				dim = len(fields)
+				maxLine = dim * per
+			} else {
+				if len(fields) != dim {
+					return nil, &oracle.ParseError{File: name, Line: line, Msg: fmt.Sprintf("row has %d fields, header has %d", len(fields), dim)}
+				}
+				x := make([]*big.Rat, dim)
+				col := 1 + len(text) - len(strings.TrimLeft(text, " \t\v\f"))
+				for j, f := range fields {
+					v, err := oracle.ParseRatLimit(f, lim.MaxDigits)
+					if err != nil {
+						return nil, &oracle.ParseError{File: name, Line: line, Column: col, Msg: err.Error(), Err: err}
+					}
+					x[j] = v
+					col += len(f) + 1
+				}
+				X = append(X, x)
+			}
+		}
+		if eof {
+			break
+		}
+	}
+	if dim == 0 {
+		return nil, &oracle.ParseError{File: name, Msg: "empty file (want a header x1,…,xd)"}
+	}
+	if len(X) == 0 {
+		return nil, &oracle.ParseError{File: name, Msg: "no rows after the header"}
+	}
+	return X, nil
+}
+
+// readCSVLine reads one line of at most max bytes, without its line end.
+func readCSVLine(br *bufio.Reader, max int) (string, bool, error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(buf)+len(chunk) > max+2 {
+			return "", false, &oracle.LimitError{Limit: "max-digits", Got: len(buf) + len(chunk), What: "line length"}
+		}
+		buf = append(buf, chunk...)
+		switch err {
+		case nil:
+			return strings.TrimSuffix(strings.TrimSuffix(string(buf), "\n"), "\r"), false, nil
+		case bufio.ErrBufferFull:
+			continue
+		case io.EOF:
+			return strings.TrimSuffix(string(buf), "\r"), true, nil
+		default:
+			return "", false, err
+		}
+	}
+}
+
+// pointKey is a canonical text of a point, equal for equal points.
+func pointKey(x []*big.Rat) string {
+	var b strings.Builder
+	for j, v := range x {
+		if j > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(v.RatString())
+	}
+	return b.String()
+}
