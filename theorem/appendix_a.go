@@ -135,9 +135,8 @@ func aParts(build builder, bud aBudget, tl *aTally) []drive.Part {
 func checkAWith(cfg Config, build builder, bud aBudget) Result {
 	var tl aTally
 	repro := fmt.Sprintf("ftcheck check A -seed %d -checks %d", cfg.Seed, cfg.Checks)
-	outs := drive.RunAll(cfg, aParts(build, bud, &tl)...)
-	res := drive.Judge(cfg, repro, outs...)
-	if res.Verdict != Holds {
+	res, outs, ok := runParts(cfg, repro, aParts(build, bud, &tl)...)
+	if !ok {
 		return res
 	}
 	n, f := aSystemFacts(aGrid(bud.gridK))

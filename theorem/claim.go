@@ -105,6 +105,15 @@ func Claims() []Claim {
 	return append(out, extras...)
 }
 
+// runParts runs the parts of a check that builds networks and judges them
+// (drive.Judge, with repro as every counterexample's command); ok is false
+// when the claim does not hold, and res is then its final result.
+func runParts(cfg Config, repro string, parts ...drive.Part) (res Result, outs []*drive.Outcome, ok bool) {
+	outs = drive.RunAll(cfg, parts...)
+	res = drive.Judge(cfg, repro, outs...)
+	return res, outs, res.Verdict == Holds
+}
+
 // Lookup finds a claim by ID.
 func Lookup(id string) (Claim, bool) {
 	for _, c := range Claims() {

@@ -85,9 +85,8 @@ func d11Parts(Config) []drive.Part { return []drive.Part{d11Part(construction.Tw
 
 func checkD11(cfg Config) Result {
 	fs := 0
-	outs := drive.RunAll(cfg, d11Part(construction.TwoLayer, &fs))
-	res := drive.Judge(cfg, tlReproduce("D1.1=D3.1", cfg), outs...)
-	if res.Verdict != Holds {
+	res, outs, ok := runParts(cfg, tlReproduce("D1.1=D3.1", cfg), d11Part(construction.TwoLayer, &fs))
+	if !ok {
 		return res
 	}
 	res.Evidence = fmt.Sprintf(
@@ -131,9 +130,8 @@ func r1Part(build builder) drive.Part {
 func r1Parts(Config) []drive.Part { return []drive.Part{r1Part(construction.TwoLayer)} }
 
 func checkR1(cfg Config) Result {
-	outs := drive.RunAll(cfg, r1Parts(cfg)...)
-	res := drive.Judge(cfg, tlReproduce("R1", cfg), outs...)
-	if res.Verdict != Holds {
+	res, outs, ok := runParts(cfg, tlReproduce("R1", cfg), r1Parts(cfg)...)
+	if !ok {
 		return res
 	}
 	res.Evidence = fmt.Sprintf(

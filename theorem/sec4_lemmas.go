@@ -457,9 +457,8 @@ func lineOf(in *instance.Instance) (w, z []*big.Rat) {
 func l45Parts(Config) []drive.Part { return []drive.Part{l45Part("L4.5", construction.Interpolate, 6)} }
 
 func checkL45(cfg Config) Result {
-	outs := drive.RunAll(cfg, l45Parts(cfg)...)
-	res := drive.Judge(cfg, tlReproduce("L4.5", cfg), outs...)
-	if res.Verdict != Holds {
+	res, outs, ok := runParts(cfg, tlReproduce("L4.5", cfg), l45Parts(cfg)...)
+	if !ok {
 		return res
 	}
 	ex, n := outs[0].Grid, outs[0].Drawn

@@ -116,9 +116,8 @@ func r3Parts(Config) []drive.Part {
 }
 
 func checkR3(cfg Config) Result {
-	outs := drive.RunAll(cfg, r3Parts(cfg)...)
-	res := drive.Judge(cfg, tlReproduce("R3", cfg), outs...)
-	if res.Verdict != Holds {
+	res, outs, ok := runParts(cfg, tlReproduce("R3", cfg), r3Parts(cfg)...)
+	if !ok {
 		return res
 	}
 	res.Evidence = fmt.Sprintf("Theorem 4.4's network, unpruned and pruned, built and verified exactly (oracle) with m ≤ N+1 on %d instances whose "+

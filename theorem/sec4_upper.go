@@ -175,9 +175,8 @@ func t44Parts(Config) []drive.Part {
 }
 
 func checkT44(cfg Config) Result {
-	outs := drive.RunAll(cfg, t44Parts(cfg)...)
-	res := drive.Judge(cfg, tlReproduce("T4.4", cfg), outs...)
-	if res.Verdict != Holds {
+	res, outs, ok := runParts(cfg, tlReproduce("T4.4", cfg), t44Parts(cfg)...)
+	if !ok {
 		return res
 	}
 	ex, n, nA, coll := outs[0].Grid, outs[0].Drawn, outs[1].Drawn+outs[1].Skipped, outs[1].Skipped
@@ -202,9 +201,8 @@ func t41UParts(Config) []drive.Part {
 }
 
 func checkT41U(cfg Config) Result {
-	outs := drive.RunAll(cfg, t41UParts(cfg)...)
-	res := drive.Judge(cfg, tlReproduce("T4.1-U", cfg), outs...)
-	if res.Verdict != Holds {
+	res, outs, ok := runParts(cfg, tlReproduce("T4.1-U", cfg), t41UParts(cfg)...)
+	if !ok {
 		return res
 	}
 	ex, n := outs[0].Grid, outs[0].Drawn
