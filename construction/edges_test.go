@@ -256,3 +256,51 @@ func TestThreeLayerNotes(t *testing.T) {
 		t.Errorf("d = 2: notes %q", b.Notes)
 	}
 }
+
+// TestLeftSetSubsets: leftSet finds a subset with the target sum whenever one
+// exists among at most 18 entries (every subset of small random sets, and
+// on 18 powers of two a sum 1 + 4 that is neither a prefix nor a single
+// entry), and gives up (nil) past 18 entries when no prefix or single entry
+// works.
+func TestLeftSetSubsets(t *testing.T) {
+	sumOf := func(d []*big.Rat, mask []bool) *big.Rat {
+		s := new(big.Rat)
+		for i, in := range mask {
+			if in {
+				s.Add(s, d[i])
+			}
+		}
+		return s
+	}
+	r := rand.New(rand.NewSource(18))
+	for trial := 0; trial < 300; trial++ {
+		n := r.Intn(7)
+		d := make([]*big.Rat, n)
+		for i := range d {
+			d[i] = big.NewRat(int64(r.Intn(9)-4), int64(1+r.Intn(2)))
+		}
+		target := big.NewRat(int64(r.Intn(13)-6), int64(1+r.Intn(2)))
+		exists := false
+		for g := 0; g < 1<<n; g++ {
+			mask := make([]bool, n)
+			for i := range mask {
+				mask[i] = g>>i&1 == 1
+			}
+			exists = exists || sumOf(d, mask).Cmp(target) == 0
+		}
+		mask := leftSet(d, target)
+		if (mask != nil) != exists || mask != nil && sumOf(d, mask).Cmp(target) != 0 {
+			t.Fatalf("δ = %v, target %s: mask %v, a subset exists: %v", d, target, mask, exists)
+		}
+	}
+	for _, n := range []int{18, 19} {
+		d := make([]*big.Rat, n)
+		for i := range d {
+			d[i] = new(big.Rat).SetInt64(1 << i)
+		}
+		mask := leftSet(d, big.NewRat(5, 1))
+		if n == 18 && (mask == nil || sumOf(d, mask).Cmp(big.NewRat(5, 1)) != 0) || n == 19 && mask != nil {
+			t.Fatalf("%d powers of two, target 5: mask %v", n, mask)
+		}
+	}
+}

@@ -21,6 +21,7 @@ package construction
 //     every layer).
 //   - deep.go, NarrowU3Shape, `best < 0` → `<= 0`: best is −1 or a width ≥ 6.
 //   - gadget.go, Apply, `v.Sign() > 0` → `>= 0`: adds α·0.
+//   - interpolate.go, Network, `h.Dir[k] < 0` → `<= 0`: every Dir is ±1.
 //   - lift.go, Lift, `v.Sign() < 0` → `<= 0` and `Cmp(C) > 0` → `>= 0`:
 //     C ≥ 0, so v = 0 never raises it, and equality keeps its value.
 //   - prune.go, Prune, `l1.B[k].Sign() > 0` → `>= 0`: adds c·0.
