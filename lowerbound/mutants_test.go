@@ -75,6 +75,10 @@ package lowerbound
 //   - deepen, `v.Sign() < 0` → `<= 0` and `Neg(v).Cmp(C) > 0` → `>= 0`:
 //     both only add cases that set C to the value it already has.
 //
+// counting.go
+//   - CountingLower3, `a < m` → `a <= m`: a = m leaves d2 = 0, a constant net
+//     with P_eff = 1, which never reaches N ≥ 2.
+//
 // exact2.go
 //   - canonicalFirst, `R > 12` → `R >= 12`: the limit only decides whether
 //     the ordered first try runs before the exhaustive search, which then
