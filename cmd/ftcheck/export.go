@@ -58,8 +58,14 @@ func mergeNetworks(f, g *oracle.Network) *oracle.Network {
 	m := &oracle.Network{Layers: make([]oracle.Layer, h+1)}
 	for li := range m.Layers {
 		lf, lg := f.Layers[li], g.Layers[li]
-		if li == h { // output: [wf wg], bf + bg
+		if li == h { // output: [wf wg] (wf + wg when both read x), bf + bg
 			row := append(append([]*big.Rat{}, lf.W[0]...), lg.W[0]...)
+			if h == 0 {
+				row = make([]*big.Rat, lf.In())
+				for j := range row {
+					row[j] = new(big.Rat).Add(lf.W[0][j], lg.W[0][j])
+				}
+			}
 			m.Layers[li] = oracle.Layer{W: [][]*big.Rat{row}, B: []*big.Rat{new(big.Rat).Add(lf.B[0], lg.B[0])}}
 			continue
 		}

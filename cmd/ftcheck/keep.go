@@ -113,8 +113,15 @@ func roundingNotes(f *oracle.Network, d *oracle.Data, dataPath string) []string 
 	if n > len(lines) {
 		more = ", …"
 	}
-	return []string{fmt.Sprintf("%d rows of %s have a label within 1e-12·max(1,|f(x)|) of f(x) but not equal to it (float rounding? %s %s%s): they are counted in N and changed; to keep f's output there exactly, give those points with -keep instead",
-		n, dataPath, where, strings.Join(lines, ", "), more)}
+	rows, have := "rows", "have"
+	if n == 1 {
+		rows, have = "row", "has"
+	}
+	if len(lines) > 1 {
+		where += "s"
+	}
+	return []string{fmt.Sprintf("%d %s of %s %s a label within 1e-12·max(1,|f(x)|) of f(x) but not equal to it (float rounding? %s %s%s): counted in N and changed; to keep f's output there exactly, give those points with -keep instead",
+		n, rows, dataPath, have, where, strings.Join(lines, ", "), more)}
 }
 
 func isArrayData(path string) bool {

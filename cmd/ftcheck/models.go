@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -28,18 +29,23 @@ type modelOpts struct {
 // modelFlags adds -max-values to fs.
 func modelFlags(fs *flag.FlagSet) *modelOpts {
 	mo := &modelOpts{}
-	fs.IntVar(&mo.maxValues, "max-values", modelio.DefaultMaxValues, "limit: `numbers` in one .safetensors, .npz or .npy file, all arrays together, checked against the shapes before decoding")
+	fs.IntVar(&mo.maxValues, "max-values", modelio.DefaultMaxValues, "limit: `numbers` in one .safetensors, .npz or .npy file, all arrays together, checked against the shapes before decoding (0: none)")
 	return mo
 }
 
 func (mo *modelOpts) check(name string) error {
-	if mo.maxValues <= 0 {
-		return usageErr("%s: -max-values must be positive, got %d", name, mo.maxValues)
+	if mo.maxValues < 0 {
+		return usageErr("%s: -max-values is 0 (none) or positive, got %d", name, mo.maxValues)
 	}
 	return nil
 }
 
-func (mo *modelOpts) limits() modelio.Limits { return modelio.Limits{MaxValues: mo.maxValues} }
+func (mo *modelOpts) limits() modelio.Limits {
+	if mo.maxValues == 0 {
+		return modelio.Limits{MaxValues: math.MaxInt}
+	}
+	return modelio.Limits{MaxValues: mo.maxValues}
+}
 
 // isNetworkModel reports whether a network path is a model file rather
 // than JSON.
