@@ -53,10 +53,21 @@ type aBudget struct {
 
 var aDefault = aBudget{gridK: 8, maxK: 96, maxD: 8}
 
-func checkA(cfg Config) Result { return checkAWith(cfg, construction.AppendixA, aDefault) }
+func checkA(cfg Config) Result { return checkAWith(cfg, construction.AppendixA, aBudgetOf(cfg)) }
 
-// aPartsDefault are A's parts at the default budget.
-func aPartsDefault(Config) []drive.Part { return aParts(construction.AppendixA, aDefault, &aTally{}) }
+// aBudgetOf is A's budget at cfg.Checks: the exhaustive K grows with the
+// budget above the default, rapid's K does not (see above: the weights' bit
+// size).
+func aBudgetOf(cfg Config) aBudget {
+	bud := aDefault
+	bud.gridK = exhaustiveK(cfg, bud.gridK)
+	return bud
+}
+
+// aPartsOf are A's parts at cfg's budget.
+func aPartsOf(cfg Config) []drive.Part {
+	return aParts(construction.AppendixA, aBudgetOf(cfg), &aTally{})
+}
 
 // threeFailure is a failed instance with what went wrong.
 type threeFailure struct {
@@ -214,18 +225,18 @@ func aResult(bud aBudget, tl *aTally, o *drive.Outcome, res Result, repro string
 		"built from the windows' actual outputs, has rank 2N+1, the null vector ν is positive in its first 2N+1 entries "+
 		"and Kμ = z_S (the paper's conditions (1), (2), checked by Gaussian elimination). ", tl.systems) +
 		"bit size of the largest weight on the worst case x_i = i, K = 3N+2, T = {3, 6, …, 3N}:" + strings.Join(tl.sweep, "")
-	res.Findings = append(res.Findings, aEmptyGroupFinding(), aEq31Finding(repro), aBelowThm51Finding(12, 400))
+	res.Findings = append(res.Findings, aEmptyGroupFinding(bud.gridK), aEq31Finding(repro), aBelowThm51Finding(12, 400))
 	return res
 }
 
 // aEmptyGroupFinding records how empty groups are handled.
-func aEmptyGroupFinding() Finding {
+func aEmptyGroupFinding(gridK int) Finding {
 	return Finding{Kind: FindProofStep,
-		Text: "Appendix A's groups s_1 (when T_1 = 1), s_{2N+1} (when T_N = K) and s_{2k+1} (when T_{k+1} = T_k + 1, " +
-			"adjacent changed samples, not mentioned by the paper) are empty, and eq. 28–29 use s_j^min, s_j^max, " +
-			"which an empty group has not. The construction gives each empty stretch one virtual point (target 0, " +
-			"no sample there), keeping all 2N+1 windows and exactly 4N+4 ReLUs; verified on every T ⊆ [K], K ≤ 8, " +
-			"which includes every pattern of adjacent and end changes."}
+		Text: fmt.Sprintf("Appendix A's groups s_1 (when T_1 = 1), s_{2N+1} (when T_N = K) and s_{2k+1} (when T_{k+1} = T_k + 1, "+
+			"adjacent changed samples, not mentioned by the paper) are empty, and eq. 28–29 use s_j^min, s_j^max, "+
+			"which an empty group has not. The construction gives each empty stretch one virtual point (target 0, "+
+			"no sample there), keeping all 2N+1 windows and exactly 4N+4 ReLUs; verified on every T ⊆ [K], K ≤ %d, "+
+			"which includes every pattern of adjacent and end changes.", gridK)}
 }
 
 // layer2Input is α² of unit u of a built 3-layer gadget network at x: the

@@ -153,7 +153,7 @@ var table = []Claim{
 			"compare widths with (4N+2, 2); exhaustive over T ⊆ [K] for K ≤ 8, rapid search up to K = 96, d ≤ 8 " +
 			"(the weights need tens of thousands of bits at K = 256, see the evidence)",
 		Cost:  3070 * time.Millisecond,
-		Check: checkA, Parts: aPartsDefault,
+		Check: checkA, Parts: aPartsOf,
 	},
 	{
 		ID:        "P6.1",

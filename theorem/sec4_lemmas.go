@@ -123,7 +123,7 @@ func lemmaResult(id string, cfg Config, ex int, exErr error, found drive.Found[s
 	}
 	return Result{Verdict: Holds, Checked: ex + n, Exhaustive: true, Evidence: fmt.Sprintf(
 		"%s Exhaustive over every subset of [K] for 1 ≤ K ≤ %d (%d subsets), and %d rapid draws with K in [1, %d] (T random, alternating, clustered, at the ends).",
-		what, tlExhaustiveK, ex, n, lemmaMaxK)}
+		what, exhaustiveK(cfg, tlExhaustiveK), ex, n, lemmaMaxK)}
 }
 
 // maximalRuns checks that P is a partition of I into maximal runs of
@@ -168,7 +168,7 @@ func checkD43With(cfg Config, P func(I []int) [][]int) Result {
 				Instance: subsetInstance("D4.3", 13, I), Reproduce: tlReproduce("D4.3", cfg)}}}
 	}
 	f := func(K int, I []int) error { return maximalRuns(I, P(I)) }
-	ex, err := forSubsets(cfg, tlExhaustiveK, f)
+	ex, err := forSubsets(cfg, exhaustiveK(cfg, tlExhaustiveK), f)
 	found := subsetRun(cfg, "D4.3", f)
 	res := lemmaResult("D4.3", cfg, ex, err, found,
 		"Example 1 gives exactly {1,2,3},{5,6},{8},{10,…,13}. For every I, the computed P(I) is a partition of I into maximal runs of consecutive integers (i and j share a block iff all integers between them are in I).")
@@ -249,7 +249,7 @@ func checkL46With(cfg Config, b lemmaBound) Result {
 		}
 		return nil
 	}
-	ex, err := forSubsets(cfg, tlExhaustiveK, f)
+	ex, err := forSubsets(cfg, exhaustiveK(cfg, tlExhaustiveK), f)
 	found := subsetRun(cfg, "L4.6", f)
 	res := lemmaResult("L4.6", cfg, ex, err, found, fmt.Sprintf("|P(I)| ≤ %s for every I.", b.name))
 	if res.Verdict == Holds {
@@ -299,7 +299,7 @@ func l46Formula(K int, I []int, printed bool) [][]int {
 func l46FormulaFinding(cfg Config) *Finding {
 	var first string
 	bad := 0
-	ex, err := forSubsets(cfg, tlExhaustiveK, func(K int, I []int) error {
+	ex, err := forSubsets(cfg, exhaustiveK(cfg, tlExhaustiveK), func(K int, I []int) error {
 		want := fmt.Sprint(construction.ConsecutivePartition(I))
 		if len(I) == 0 {
 			want = "[]"
@@ -326,7 +326,7 @@ func l46FormulaFinding(cfg Config) *Finding {
 			"where the blocks of P([K]∖I) are [a_i, b_i]; they should be [1, a_1 − 1] and [b_r + 1, K] (and the index runs over the blocks, not over "+
 			"1..|[K]∖I|, and empty intervals must be dropped). As printed it is wrong for %d of %d subsets I ⊆ [K], K ≤ %d; smallest: %s. "+
 			"The corrected formula equals P(I) for every nonempty I checked, so the counting |P(I)| ≤ |P([K]∖I)| + 1 ≤ |[K]∖I| + 1 goes through.",
-			bad, ex, tlExhaustiveK, first)}
+			bad, ex, exhaustiveK(cfg, tlExhaustiveK), first)}
 }
 
 // l47Bound is Lemma 4.7's bound at |T| = n: max{K−3N−2, 0}.
@@ -365,7 +365,7 @@ func checkL47With(cfg Config, b lemmaBound) Result {
 		}
 		return nil
 	}
-	ex, err := forSubsets(cfg, tlExhaustiveK, f)
+	ex, err := forSubsets(cfg, exhaustiveK(cfg, tlExhaustiveK), f)
 	tight, pairs := 0, len(minRemoved)
 	for key, v := range minRemoved {
 		if v == b.at(key[0], key[1]) {
@@ -454,7 +454,9 @@ func lineOf(in *instance.Instance) (w, z []*big.Rat) {
 }
 
 // l45Parts are the parts of L4.5's check.
-func l45Parts(Config) []drive.Part { return []drive.Part{l45Part("L4.5", construction.Interpolate, 6)} }
+func l45Parts(cfg Config) []drive.Part {
+	return []drive.Part{l45Part("L4.5", construction.Interpolate, exhaustiveK(cfg, 6))}
+}
 
 func checkL45(cfg Config) Result {
 	res, outs, ok := runParts(cfg, tlReproduce("L4.5", cfg), l45Parts(cfg)...)
@@ -464,8 +466,8 @@ func checkL45(cfg Config) Result {
 	ex, n := outs[0].Grid, outs[0].Drawn
 	res.Evidence = fmt.Sprintf(
 		"The m-neuron network (hinges at w_1..w_m, weights s_1 and s_k − s_{k−1}, bias z_1) interpolates exactly (oracle) with exactly m neurons, is constant (= z_1) "+
-			"left of w_1 and has the last chord's slope right of w_m (exact line restriction): every z ∈ {−1,0,1}^{m+1} on w = 1..m+1 for 1 ≤ m ≤ 6 (%d sets, exhaustive), "+
-			"and %d rapid point sets (m ≤ 20, rational gaps, z small, zero or with 64–512-bit numerators/denominators).", ex, n)
+			"left of w_1 and has the last chord's slope right of w_m (exact line restriction): every z ∈ {−1,0,1}^{m+1} on w = 1..m+1 for 1 ≤ m ≤ %d (%d sets, exhaustive), "+
+			"and %d rapid point sets (m ≤ 20, rational gaps, z small, zero or with 64–512-bit numerators/denominators).", exhaustiveK(cfg, 6), ex, n)
 	if f := l45LiteralFinding(cfg); f != nil {
 		res.Findings = append(res.Findings, *f)
 	}

@@ -111,9 +111,14 @@ func oneBased(T []int) []int {
 }
 
 // r3Parts are R3's parts.
-func r3Parts(Config) []drive.Part {
-	return []drive.Part{r3Part(func(N int) int { return N + 1 }, "N+1 (Remark 3)")}
+func r3Parts(cfg Config) []drive.Part {
+	p := r3Part(func(N int) int { return N + 1 }, "N+1 (Remark 3)")
+	p.Grid = r3Grid(r3MaxK(cfg))
+	return []drive.Part{p}
 }
+
+// r3MaxK is the largest K of R3's exhaustive grid: 12, growing with the budget.
+func r3MaxK(cfg Config) int { return exhaustiveK(cfg, 12) }
 
 func checkR3(cfg Config) Result {
 	res, outs, ok := runParts(cfg, tlReproduce("R3", cfg), r3Parts(cfg)...)
@@ -121,9 +126,9 @@ func checkR3(cfg Config) Result {
 		return res
 	}
 	res.Evidence = fmt.Sprintf("Theorem 4.4's network, unpruned and pruned, built and verified exactly (oracle) with m ≤ N+1 on %d instances whose "+
-		"unchanged samples form one block {i, …, j}, i < j: every such block of [K], 3 ≤ K ≤ 12, on x_i = i (%d, exhaustive), and %d rapid lines "+
+		"unchanged samples form one block {i, …, j}, i < j: every such block of [K], 3 ≤ K ≤ %d, on x_i = i (%d, exhaustive), and %d rapid lines "+
 		"(K ≤ 64, random rational gaps); at each, eq. 12's K − 1 − Σ max{|P|−2, 0} equals the remark's N + 1.",
-		outs[0].Passed(), outs[0].Grid, outs[0].Drawn)
+		outs[0].Passed(), r3MaxK(cfg), outs[0].Grid, outs[0].Drawn)
 	return res
 }
 
@@ -166,7 +171,7 @@ func checkR4With(cfg Config, th func(N int) int) Result {
 		maxBlocks[k] = max(maxBlocks[k], len(construction.ConsecutivePartition(construction.Complement(K, 1, T))))
 		return err
 	}
-	ex, err := forSubsets(cfg, tlExhaustiveK, f)
+	ex, err := forSubsets(cfg, exhaustiveK(cfg, tlExhaustiveK), f)
 	found := subsetRun(cfg, "R4", func(K int, T []int) error { _, err := r4Facts(K, T, th); return err })
 	res := lemmaResult("R4", cfg, ex, err, found, "Eq. 12 gives its worst value K − 1 exactly when every block of P([K]∖T) has ≤ 2 elements, "+
 		"which happens only for K ≤ 3N + 2, and |P([K]∖T)| ≤ min{K−N, N}+1 for every T.")
@@ -174,7 +179,8 @@ func checkR4With(cfg Config, th func(N int) int) Result {
 		return res
 	}
 	exact, attained, differ, first := 0, 0, 0, key{}
-	for K := 1; K <= tlExhaustiveK; K++ {
+	maxK := exhaustiveK(cfg, tlExhaustiveK)
+	for K := 1; K <= maxK; K++ {
 		for N := 0; N <= K; N++ {
 			k := key{K, N}
 			if occurs[k] == (K <= th(N)) {
@@ -191,19 +197,19 @@ func checkR4With(cfg Config, th func(N int) int) Result {
 			}
 		}
 	}
-	pairs := tlExhaustiveK * (tlExhaustiveK + 3) / 2
+	pairs := maxK * (maxK + 3) / 2
 	if exact != pairs {
 		res.Verdict = Inconclusive
 		res.Evidence += fmt.Sprintf(" The threshold K ≤ %s is attained at only %d of %d pairs (K, N).", "3N+2", exact, pairs)
 		return res
 	}
-	res.Evidence += fmt.Sprintf(" Exact threshold: some T with |T| = N has every block ≤ 2 iff K ≤ 3N + 2, at all %d pairs (K, N), K ≤ %d.", pairs, tlExhaustiveK)
+	res.Evidence += fmt.Sprintf(" Exact threshold: some T with |T| = N has every block ≤ 2 iff K ≤ 3N + 2, at all %d pairs (K, N), K ≤ %d.", pairs, maxK)
 	res.Findings = append(res.Findings, Finding{Kind: FindProofStep, Reproduce: tlReproduce("R4", cfg),
 		Instance: &Instance{Params: map[string]string{"K": fmt.Sprint(first.K), "N": fmt.Sprint(first.N)}},
 		Text: fmt.Sprintf("Remark 4 cites Lemma 4.6 as |P([K]∖T)| ≤ min{K−N, N} + 1, but Lemma 4.6 with I = [K]∖T gives min{K−N, N+1}: the two state the "+
 			"same count and differ by one whenever 2N ≥ K (%d of the %d pairs (K, N) with K ≤ %d; smallest K = %d, N = %d). Both are true bounds; the "+
 			"lemma's is the exact maximum over T at %d of %d pairs. The remark's \"much larger\" is exactly K − N > 2N + 2: every block can have "+
-			"≤ 2 elements iff K ≤ 3N + 2.", differ, pairs, tlExhaustiveK, first.K, first.N, attained, pairs)})
+			"≤ 2 elements iff K ≤ 3N + 2.", differ, pairs, maxK, first.K, first.N, attained, pairs)})
 	return res
 }
 

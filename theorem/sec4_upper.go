@@ -170,9 +170,15 @@ func layoutInstance(K, mask, layout int) *instance.Instance {
 }
 
 // t44Parts are the parts of T4.4's check.
-func t44Parts(Config) []drive.Part {
-	return []drive.Part{t44Part(construction.TwoLayerPaper, construction.TwoLayer, eq12Bound, tlMaxK), anyDirectionPart()}
+func t44Parts(cfg Config) []drive.Part {
+	p := t44Part(construction.TwoLayerPaper, construction.TwoLayer, eq12Bound, tlMaxK)
+	p.Grid = seqs(layoutCases(layoutK(cfg)), oneCase(trapProblem()))
+	return []drive.Part{p, anyDirectionPart()}
 }
+
+// layoutK is the largest K of the two-layout sweeps: tlLayoutK, growing with
+// the budget.
+func layoutK(cfg Config) int { return exhaustiveK(cfg, tlLayoutK) }
 
 func checkT44(cfg Config) Result {
 	res, outs, ok := runParts(cfg, tlReproduce("T4.4", cfg), t44Parts(cfg)...)
@@ -184,20 +190,22 @@ func checkT44(cfg Config) Result {
 	res.Evidence = fmt.Sprintf(
 		"Built the paper's network (|J|−1 neurons, first layer 1_m aᵀ) and its pruned form for %d instances and verified f+g = y exactly with the oracle; "+
 			"the order along a and the bound K−1−Σmax{|P|−2,0} were recomputed independently of the construction. "+
-			"Exhaustive: every T ⊆ [K] for 3 ≤ K ≤ 9 on x_i = i and on a planar grid, z alternating 2, −1 on T, plus one instance of 128 planar points on which every a = (1, s) with s < 64 collides two samples, "+
+			"Exhaustive: every T ⊆ [K] for 3 ≤ K ≤ %d on x_i = i and on a planar grid, z alternating 2, −1 on T, plus one instance of 128 planar points on which every a = (1, s) with s < 64 collides two samples, "+
 			"so the lexicographic direction is used (%d instances). "+
 			"Sampled: %d rapid instances (K in [3, %d]; K in [3, 24] for the drawn directions below), d in [1, 8], N in [0, K], T random/alternating/clustered/at the ends, z equal/tiny/huge/small, "+
 			"points random/collinear/simplex/grid/10⁻⁹-close and moment-curve traps, f random ReLU nets of depth 1–3; "+
 			"%d of them built along a direction a drawn at random (small rationals) instead of the harness's, since the theorem holds for every a with (11) "+
 			"(%d further drawn directions collided two samples and were confirmed to collide independently).",
-		ex+n+nA, ex, n+nA, tlMaxK, nA-coll, coll)
+		ex+n+nA, layoutK(cfg), ex, n+nA, tlMaxK, nA-coll, coll)
 	return res
 }
 
 // t41UParts are the parts of T4.1-U's check: Theorem 4.4's network,
 // unpruned and pruned, against min{3N+1, K−1}.
-func t41UParts(Config) []drive.Part {
-	return []drive.Part{t41UPart("T4.1-U", bounds.Thm41Upper, "min{3N+1, K−1}", tlMaxK, construction.TwoLayerPaper, construction.TwoLayer)}
+func t41UParts(cfg Config) []drive.Part {
+	p := t41UPart("T4.1-U", bounds.Thm41Upper, "min{3N+1, K−1}", tlMaxK, construction.TwoLayerPaper, construction.TwoLayer)
+	p.Grid = layoutCases(layoutK(cfg))
+	return []drive.Part{p}
 }
 
 func checkT41U(cfg Config) Result {
@@ -208,8 +216,8 @@ func checkT41U(cfg Config) Result {
 	ex, n := outs[0].Grid, outs[0].Drawn
 	res.Evidence = fmt.Sprintf(
 		"Theorem 4.4's network, unpruned (|J|−1 neurons) and pruned, verified exactly (f+g = y, oracle) with m ≤ min{3N+1, K−1} on %d instances: "+
-			"exhaustive over every T ⊆ [K], 3 ≤ K ≤ 9, on the line and a planar grid (%d), and %d rapid instances (K in [3, %d], d in [1, 8], N in [0, K], adversarial T, z, points and f of depth 1–3). "+
-			"N = 0 gives the network with no neurons.", ex+n, ex, n, tlMaxK)
+			"exhaustive over every T ⊆ [K], 3 ≤ K ≤ %d, on the line and a planar grid (%d), and %d rapid instances (K in [3, %d], d in [1, 8], N in [0, K], adversarial T, z, points and f of depth 1–3). "+
+			"N = 0 gives the network with no neurons.", ex+n, layoutK(cfg), ex, n, tlMaxK)
 	res.Findings = append(res.Findings, orientedFinding(cfg)...)
 	res.Findings = append(res.Findings, exactTwoLayerFinding(cfg)...)
 	return res
@@ -228,7 +236,9 @@ func orientedBound(N, K int) int {
 // is loose by one) when the oriented variant passes every check, with the
 // smallest instance where Theorem 4.4's network, even pruned, has 3N+1.
 func orientedFinding(cfg Config) []Finding {
-	o := drive.Run(cfg, t41UPart("T4.1-U/oriented", orientedBound, "3N (K ≥ 3N+2), min{3N+1, K−1}", tlMaxK, construction.TwoLayerOriented))
+	op := t41UPart("T4.1-U/oriented", orientedBound, "3N (K ≥ 3N+2), min{3N+1, K−1}", tlMaxK, construction.TwoLayerOriented)
+	op.Grid = layoutCases(layoutK(cfg))
+	o := drive.Run(cfg, op)
 	if o.Verdict() != Holds {
 		return nil
 	}
@@ -255,9 +265,9 @@ func orientedFinding(cfg Config) []Finding {
 			"hinge towards a flat chord (δ_j·σ(w_j − s) left of it, δ_j·σ(s − w_j) right of it); then the neurons are the interior breakpoints, at most |J|−2 ≤ 3N. "+
 			"A flat chord exists because the K−N ≥ 2N+2 unchanged samples lie in at most N+1 blocks, so some block has two kept end points with z = 0. "+
 			"With Theorem 4.1.2's min{3N, K−2} = 3N this is exact; on the paper's witness (Sec. 4.1) the exact minimum breakpoint count R equals 3N and the "+
-			"verified oriented network has exactly 3N neurons at all %d grid points 1 ≤ N ≤ 8, 3N+2 ≤ K ≤ 3N+12. Verified (oracle, f+g = y) on %d instances (%d exhaustive, every T ⊆ [K], K ≤ 9; %d rapid), "+
+			"verified oriented network has exactly 3N neurons at all %d grid points 1 ≤ N ≤ 8, 3N+2 ≤ K ≤ 3N+12. Verified (oracle, f+g = y) on %d instances (%d exhaustive, every T ⊆ [K], K ≤ %d; %d rapid), "+
 			"never above 3N when K ≥ 3N+2 nor above min{3N+1, K−1} otherwise. Smallest instance where Theorem 4.4's network, even pruned, has 3N+1: "+
-			"K = 5, x_i = i, T = {1}, z_1 = 1: %d neurons; the oriented network g(x) = σ(2 − x) has %d.", exact, ex+n, ex, n, paper.Neurons, or.Neurons)}}
+			"K = 5, x_i = i, T = {1}, z_1 = 1: %d neurons; the oriented network g(x) = σ(2 − x) has %d.", exact, ex+n, ex, layoutK(cfg), n, paper.Neurons, or.Neurons)}}
 }
 
 // witnessesExact checks, for 1 ≤ N ≤ 8 and 3N+2 ≤ K ≤ 3N+12, that the
