@@ -56,4 +56,5 @@ package construction
 //   - window.go, project, `a.Cmp(p.scale) > 0` → `>= 0`: the same maximum.
 //   - yun.go, newYunLine, sort `Cmp < 0` → `<= 0`: the projections are
 //     pairwise distinct.
+//   - yun.go, windows, `g.Cmp(d) < 0` → `<= 0`: the same least gap δ_j.
 //   - yun.go, solve, `need.Cmp(lambda) > 0` → `>= 0`: the same λ.
