@@ -18,7 +18,6 @@ package modelio
 
 import (
 	"encoding/binary"
-	"fmt"
 	"math"
 	"math/big"
 )
@@ -186,8 +185,4 @@ func elementCount(shape []int, max int) (n int, ok bool) {
 		n *= s
 	}
 	return n, true
-}
-
-func shapeString(shape []int) string {
-	return fmt.Sprint(shape)
 }

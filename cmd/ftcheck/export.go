@@ -71,12 +71,7 @@ func mergeNetworks(f, g *oracle.Network) *oracle.Network {
 		}
 		var l oracle.Layer
 		if li == 0 { // both read x: stack the rows
-			for _, r := range lf.W {
-				l.W = append(l.W, r)
-			}
-			for _, r := range lg.W {
-				l.W = append(l.W, r)
-			}
+			l.W = append(append(l.W, lf.W...), lg.W...)
 		} else { // block diagonal
 			inF, inG := lf.In(), lg.In()
 			for _, r := range lf.W {

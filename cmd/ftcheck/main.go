@@ -24,7 +24,6 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strings"
 
 	"github.com/ftcheck/ftcheck/oracle"
 )
@@ -129,6 +128,3 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nRun 'ftcheck <command> -h' for the flags of a command.\nExit codes: 0 ok/holds, 1 counterexample or failed verification, 2 bad usage or input, 3 inconclusive.")
 }
-
-// joinLines is a small helper for multi-line messages.
-func joinLines(lines ...string) string { return strings.Join(lines, "\n") }
