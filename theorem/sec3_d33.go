@@ -114,7 +114,7 @@ func checkD33RoundTrip(l *failureLog, b mBounds, K int, invert d33Inverse) {
 	}
 }
 
-func runD33(cfg Config) Result { return d33Run(cfg, inverse, gridKD33) }
+func runD33(cfg Config) Result { return d33Run(cfg, inverse, exhaustiveK(cfg, gridKD33)) }
 
 // d33Run checks both theorems' bounds for 3 ≤ K ≤ kMax with the definition
 // inv and assembles the claim's Result.

@@ -87,7 +87,9 @@ func checkCor42(cfg Config, st cor42Statement, th mBounds, mMax, kMax int, l, ex
 	return n, true
 }
 
-func runCor42(cfg Config) Result { return cor42Run(cfg, paperCor42, gridM2, gridK2) }
+func runCor42(cfg Config) Result {
+	return cor42Run(cfg, paperCor42, exhaustiveK(cfg, gridM2), exhaustiveK(cfg, gridK2))
+}
 
 // cor42Run checks st on the grid 1 ≤ m ≤ mMax, 3 ≤ K ≤ kMax and assembles
 // the claim's Result.
@@ -178,7 +180,7 @@ func checkR2(st r2Statement, th mBounds, kMax int, l *failureLog) int {
 	return n
 }
 
-func runR2(cfg Config) Result { return r2Run(cfg, paperR2, gridK2) }
+func runR2(cfg Config) Result { return r2Run(cfg, paperR2, exhaustiveK(cfg, gridK2)) }
 
 // r2Run checks st for 3 ≤ K ≤ kMax and assembles the claim's Result.
 func r2Run(cfg Config, st r2Statement, kMax int) Result {

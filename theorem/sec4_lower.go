@@ -40,7 +40,7 @@ import (
 )
 
 func checkT41L(cfg Config) Result {
-	return checkT41LWith(cfg, lbBudget{gridK: lbGridK, certK: 30, exact: true}, lowerbound.TwoLayerPieces, func(N, K int) (*instance.Instance, error) {
+	return checkT41LWith(cfg, lbBudget{gridK: exhaustiveK(cfg, lbGridK), certK: exhaustiveK(cfg, 30), exact: true}, lowerbound.TwoLayerPieces, func(N, K int) (*instance.Instance, error) {
 		return lowerbound.Witness("T4.1-L", N, K)
 	})
 }

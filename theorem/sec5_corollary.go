@@ -275,7 +275,7 @@ func integerFit(l *failureLog, step string, p gridPoint, m, N, K int) {
 	})
 }
 
-func runCor52(cfg Config) Result { return cor52Run(cfg, paperCor52, gridM3) }
+func runCor52(cfg Config) Result { return cor52Run(cfg, paperCor52, exhaustiveK(cfg, gridM3)) }
 
 // cor52Run checks st on the grid 1 ≤ m ≤ mMax, 3 ≤ K ≤ kMax3(m) and
 // assembles the claim's Result.

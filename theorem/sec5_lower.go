@@ -35,7 +35,7 @@ import (
 )
 
 func checkT51L(cfg Config) Result {
-	return checkT51LWith(cfg, lbBudget{gridK: lbGridK}, lowerbound.PaperThreeLayerPieces)
+	return checkT51LWith(cfg, lbBudget{gridK: exhaustiveK(cfg, lbGridK)}, lowerbound.PaperThreeLayerPieces)
 }
 
 // checkT51LWith takes the paper's piece count as a parameter so tests can

@@ -54,8 +54,8 @@ type r5Level struct{ nMax, kMax int }
 
 func r5Sweep(checks int) []r5Level {
 	levels := []r5Level{{8, 32}, {16, 64}, {32, 128}, {64, 256}}
-	if checks >= 1000 {
-		levels = append(levels, r5Level{128, 512})
+	for n, k, c := 128, 512, 1000; checks >= c && n <= 1<<14; n, k, c = 2*n, 2*k, 2*c {
+		levels = append(levels, r5Level{n, k}) // N ≤ 128 from 1000 checks, 256 from 2000, …
 	}
 	return levels
 }
