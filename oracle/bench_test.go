@@ -12,6 +12,7 @@ package oracle
 import (
 	"flag"
 	"fmt"
+	"github.com/ftcheck/ftcheck/internal/cpuwatch"
 	"math/big"
 	"math/rand/v2"
 	"runtime"
@@ -265,3 +266,7 @@ func BenchmarkEvaluatorInteger(b *testing.B) {
 		})
 	}
 }
+
+// cpuNanos is the user+system CPU time of this process so far: benchmarks
+// report it beside wall time, which a loaded machine inflates.
+func cpuNanos() int64 { return int64(cpuwatch.CPUTime()) }
