@@ -45,3 +45,7 @@ package oracle
 //     (TestParallelForVisitsEachIndexOnce).
 //   - parallelFor, `w < workers` → `w <= workers`: the extra worker's range
 //     starts at workers·⌈n/workers⌉ ≥ n and is empty.
+//
+// fasteval.go
+//   - forChunks, `workers <= 1` → `< 1`: a single worker then runs the
+//     chunks in one goroutine instead of inline, in the same order.
