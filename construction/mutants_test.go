@@ -50,6 +50,8 @@ package construction
 //   - u3.go, CheapestShape, `best < 0` → `<= 0`: best is −1 or a cost ≥ 6.
 //   - u3.go, newYunFit, padding `len(y.pc) < M*G` → `<=`: one more dummy
 //     past position M·G, which no group, window or rank ever reads.
+//   - u3.go, gap, `d.Cmp(best) < 0` → `<= 0`: the same least gap.
+//   - window.go, Affine, `w.Sign > 0` → `>= 0`: Sign is ±1, never 0.
 //   - window.go, GroupWindows, `prev.Cmp(lo[j]) >= 0` → `> 0`: for j > 0
 //     the previous group's check hi_{j−1} < lo_j has already panicked on
 //     equality, and for j = 0 prev = lo_1 − ε < lo_1.
