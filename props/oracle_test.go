@@ -197,6 +197,7 @@ func TestPiecesBoundTight(t *testing.T) {
 // over AnyNetwork, and rapid must shrink the refutation to a tiny network
 // (one hidden layer, at most two neurons).
 func TestPiecesBoundMinusOneIsFound(t *testing.T) {
+	search.Configure(9, 100) // a fixed seed: found on every run, or on none
 	var shrunk *oracle.Network
 	out := search.Run("pieces ≤ ∏ n_l", func(t *rapid.T) {
 		g, p, u := drawLine(t)
