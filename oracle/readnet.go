@@ -340,7 +340,7 @@ func (p *netParser) number(what string) (*big.Rat, error) {
 // maxNumberBytes of them (the rest is left, to fail as a syntax error).
 func (p *netParser) word() string {
 	var b []byte
-	for len(b) <= p.maxNumberBytes() {
+	for len(b) < p.maxNumberBytes() {
 		c, err := p.br.ReadByte()
 		if err != nil {
 			break
