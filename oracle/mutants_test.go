@@ -49,3 +49,19 @@ package oracle
 // fasteval.go
 //   - forChunks, `workers <= 1` → `< 1`: a single worker then runs the
 //     chunks in one goroutine instead of inline, in the same order.
+//   - firstMismatch, `skip := lo >= first` → `>`: chunks are disjoint, so
+//     lo = first only for the empty chunk at lo = n; only work is saved.
+//   - forChunks, `lo < n` → `<= n` and `c >= chunks` → `> chunks`: the extra
+//     chunk starts at n or beyond, at or past first, and is skipped.
+//   - newFastNetBits, `S.Cmp(il.D) < 0` → `<= 0`: sets S to the equal D.
+//   - fill, `rowSum.Cmp(S) > 0` → `>= 0`; limitB0, `q.Uint64() > maxB0` →
+//     `>=`: the maximum, and the cap, are the same.
+//
+// fastkernel.go
+//   - grow, `len(*b) < n` → `<= n`: a buffer of exactly n is reallocated;
+//     every entry is written before it is read.
+//   - scaleRow, `nn < 0` → `<= 0` (twice): negates a zero.
+//
+// readnet.go
+//   - describe, `c >= ' '` → `> ' '`: describe never sees a space; peek
+//     skips white space before every byte it is given.
