@@ -270,7 +270,7 @@ func caseEqualities(ln *Line, slot []int, orient int) ([][]*big.Rat, []*big.Rat)
 	var Aeq [][]*big.Rat
 	var beq []*big.Rat
 	for i := 0; i < K; i++ {
-		r := zeroRats(2*R + 1)
+		r := oracle.Zeros(2*R + 1)
 		r[0].SetInt64(1)
 		for j, a := range slot {
 			switch right := orient>>j&1 == 1; {
@@ -287,14 +287,6 @@ func caseEqualities(ln *Line, slot []int, orient int) ([][]*big.Rat, []*big.Rat)
 	return Aeq, beq
 }
 
-func zeroRats(n int) []*big.Rat {
-	r := make([]*big.Rat, n)
-	for i := range r {
-		r[i] = new(big.Rat)
-	}
-	return r
-}
-
 // tryCase sets up and solves one case: unit j has its kink in
 // [t_slot[j], t_slot[j]+1], faces right iff bit j of mask, and has δ_j ≥ 0
 // iff bit R+j. Variables x = (b, δ_1..δ_R, c_1..c_R).
@@ -308,7 +300,7 @@ func tryCase(ln *Line, slot []int, mask int) *oracle.Network {
 		}
 		return -1
 	}
-	row := func() []*big.Rat { return zeroRats(n) }
+	row := func() []*big.Rat { return oracle.Zeros(n) }
 	Aeq, beq := caseEqualities(ln, slot, mask&(1<<R-1))
 	var G [][]*big.Rat
 	var h []*big.Rat

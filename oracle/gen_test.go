@@ -67,7 +67,7 @@ func genNetwork(d int, widths []int, w *rapid.Generator[*big.Rat]) *rapid.Genera
 					l.W[r] = ratVec(w, in, fmt.Sprintf("W%d[%d]", li+1, r+1)).Draw(t, "row")
 					l.B[r] = w.Draw(t, fmt.Sprintf("b%d[%d]", li+1, r+1))
 				case 1:
-					l.W[r] = make0(in)
+					l.W[r] = Zeros(in)
 					l.B[r] = new(big.Rat).Neg(new(big.Rat).Abs(w.Draw(t, "dead bias")))
 				default:
 					src := rapid.IntRange(0, r-1).Draw(t, "copy of")

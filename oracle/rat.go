@@ -105,6 +105,15 @@ func Rats(v ...int64) []*big.Rat {
 	return out
 }
 
+// Zeros is n distinct zero rationals (each may be changed on its own).
+func Zeros(n int) []*big.Rat {
+	out := make([]*big.Rat, n)
+	for i := range out {
+		out[i] = new(big.Rat)
+	}
+	return out
+}
+
 // MustRat parses s with ParseRat and panics on error; for literals in code.
 func MustRat(s string) *big.Rat {
 	r, err := ParseRat(s)

@@ -32,7 +32,7 @@ func NewEvaluator(n *Network) *Evaluator {
 			for i := range a {
 				u[i] = new(big.Rat).Quo(a[i], &aa)
 			}
-			e.dir, e.phi = a, n.Restrict(make0(len(a)), u)
+			e.dir, e.phi = a, n.Restrict(Zeros(len(a)), u)
 		}
 	}
 	if e.phi == nil {
@@ -40,14 +40,6 @@ func NewEvaluator(n *Network) *Evaluator {
 		e.fast = newFastNet(e.ints, n.InputDim())
 	}
 	return e
-}
-
-func make0(d int) []*big.Rat {
-	z := make([]*big.Rat, d)
-	for i := range z {
-		z[i] = new(big.Rat)
-	}
-	return z
 }
 
 // RankOneDirection returns a nonzero a with every row of the first weight

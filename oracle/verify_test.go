@@ -38,7 +38,7 @@ func TestRankOneDirection(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			n := &Network{Layers: []Layer{{W: c.W1, B: make0(len(c.W1))}, {W: [][]*big.Rat{make0(len(c.W1))}, B: Rats(0)}}}
+			n := &Network{Layers: []Layer{{W: c.W1, B: Zeros(len(c.W1))}, {W: [][]*big.Rat{Zeros(len(c.W1))}, B: Rats(0)}}}
 			got := n.RankOneDirection()
 			if (got == nil) != (c.want == nil) || (got != nil && !equalRats(got, c.want)) {
 				t.Fatalf("RankOneDirection = %v, want %v", got, c.want)

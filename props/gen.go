@@ -124,7 +124,7 @@ func drawLayer(t *rapid.T, li, out, in int, hidden bool, w *rapid.Generator[*big
 			l.W[r] = rapid.SliceOfN(w, in, in).Draw(t, fmt.Sprintf("W%d[%d]", li, r+1))
 			l.B[r] = w.Draw(t, fmt.Sprintf("b%d[%d]", li, r+1))
 		case neuronDead:
-			l.W[r] = zeros(in)
+			l.W[r] = oracle.Zeros(in)
 			l.B[r] = new(big.Rat).Neg(new(big.Rat).Abs(w.Draw(t, fmt.Sprintf("b%d[%d]", li, r+1))))
 		default:
 			src := rapid.IntRange(0, r-1).Draw(t, fmt.Sprintf("copyOf%d[%d]", li, r+1))
@@ -136,14 +136,6 @@ func drawLayer(t *rapid.T, li, out, in int, hidden bool, w *rapid.Generator[*big
 		}
 	}
 	return l
-}
-
-func zeros(n int) []*big.Rat {
-	z := make([]*big.Rat, n)
-	for i := range z {
-		z[i] = new(big.Rat)
-	}
-	return z
 }
 
 func scaled(v []*big.Rat, c *big.Rat) []*big.Rat {

@@ -265,7 +265,7 @@ func Targets(K int, T []int, unit bool) *rapid.Generator[[]*big.Rat] {
 			kinds = append(kinds, ZHuge, ZSmall)
 		}
 		kind := kinds[rapid.IntRange(0, len(kinds)-1).Draw(t, "zKind")]
-		z := zeros(K)
+		z := oracle.Zeros(K)
 		var equal *big.Rat
 		for _, i := range T {
 			label := fmt.Sprintf("z[%d]", i+1)

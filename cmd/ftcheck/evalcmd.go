@@ -105,7 +105,7 @@ func runEval(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return err
 		}
-		d := &oracle.Data{X: X, Y: zeros(len(X)), Label: "y"}
+		d := &oracle.Data{X: X, Y: oracle.Zeros(len(X)), Label: "y"}
 		dr, closer = &memSource{d: d}, io.NopCloser(nil)
 	} else if dr, closer, err = openData(*dataPath, lim, mo); err != nil {
 		return err

@@ -75,10 +75,10 @@ func mergeNetworks(f, g *oracle.Network) *oracle.Network {
 		} else { // block diagonal
 			inF, inG := lf.In(), lg.In()
 			for _, r := range lf.W {
-				l.W = append(l.W, append(append([]*big.Rat{}, r...), zeros(inG)...))
+				l.W = append(l.W, append(append([]*big.Rat{}, r...), oracle.Zeros(inG)...))
 			}
 			for _, r := range lg.W {
-				l.W = append(l.W, append(zeros(inF), r...))
+				l.W = append(l.W, append(oracle.Zeros(inF), r...))
 			}
 		}
 		l.B = append(append([]*big.Rat{}, lf.B...), lg.B...)
@@ -107,14 +107,6 @@ func extendDepth(n *oracle.Network, h int) *oracle.Network {
 	}
 	e.Layers = append(e.Layers, oracle.Layer{W: [][]*big.Rat{oracle.Rats(1, -1)}, B: oracle.Rats(0)})
 	return e
-}
-
-func zeros(n int) []*big.Rat {
-	z := make([]*big.Rat, n)
-	for i := range z {
-		z[i] = new(big.Rat)
-	}
-	return z
 }
 
 // floatNet is a network as a file of dtype stores it, evaluated in float64

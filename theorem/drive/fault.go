@@ -109,7 +109,7 @@ func CountAbove(s *Site) ([]*construction.Built, error) {
 		L := len(n.Layers)
 		for pad := 0; ok && L >= 2 && s.Measure(rebuilt(b, n)) <= lim && pad <= lim+1; pad++ {
 			h := &n.Layers[L-2]
-			h.W = append(h.W, zeros(h.In()))
+			h.W = append(h.W, oracle.Zeros(h.In()))
 			h.B = append(h.B, new(big.Rat))
 			for r := range n.Layers[L-1].W {
 				n.Layers[L-1].W[r] = append(n.Layers[L-1].W[r], new(big.Rat))
@@ -148,12 +148,4 @@ func rebuilt(b *construction.Built, n *oracle.Network) *construction.Built {
 	c := *b
 	c.Net, c.Neurons, c.Widths = n, n.Hidden(), n.Widths()
 	return &c
-}
-
-func zeros(n int) []*big.Rat {
-	v := make([]*big.Rat, n)
-	for i := range v {
-		v[i] = new(big.Rat)
-	}
-	return v
 }
