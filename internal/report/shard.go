@@ -9,7 +9,6 @@ package report
 // to the lowest index, so that every process gets about the same work.
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -77,17 +76,7 @@ func RunShard(opts Options, index, n int) *Shard {
 }
 
 // WriteJSON writes the shard file.
-func (s *Shard) WriteJSON(w io.Writer) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
-}
+func (s *Shard) WriteJSON(w io.Writer) error { return writeJSON(w, s) }
 
 // ReadShard reads a shard file; unknown fields are an error.
 func ReadShard(r io.Reader) (*Shard, error) {
