@@ -58,10 +58,10 @@ func eq12Bound(K int, T []int) int {
 // plant others), recomputing the order along the construction's direction
 // independently: every T ⊆ [K] on two layouts and the moment trap, then
 // rapid instances with K ≤ maxK.
-func t44Part(paper, pruned builder, eq12 func(K int, T []int) int, maxK int) drive.Part {
+func t44Part(paper, pruned builder, eq12 func(K int, T []int) int, layoutK, maxK int) drive.Part {
 	return drive.Part{
 		Name: "T4.4",
-		Grid: seqs(layoutCases(tlLayoutK), oneCase(trapProblem())),
+		Grid: seqs(layoutCases(layoutK), oneCase(trapProblem())),
 		Draw: cases(twoLayerProblem(maxK)),
 		Build: func(c drive.Case) ([]*construction.Built, error) {
 			return buildAll(c.FT.Inst, paper, pruned)
@@ -106,9 +106,9 @@ func rowsEqual(W [][]*big.Rat, a []*big.Rat) bool {
 
 // t41UPart checks Theorem 4.1.1: every network of builds fine-tunes with
 // m ≤ bound(N, K) (bounds.Thm41Upper as stated; tests plant others).
-func t41UPart(name string, bound func(N, K int) int, stated string, maxK int, builds ...builder) drive.Part {
+func t41UPart(name string, bound func(N, K int) int, stated string, layoutK, maxK int, builds ...builder) drive.Part {
 	return drive.Part{
-		Name: name, Grid: layoutCases(tlLayoutK), Draw: cases(twoLayerProblem(maxK)),
+		Name: name, Grid: layoutCases(layoutK), Draw: cases(twoLayerProblem(maxK)),
 		Build: func(c drive.Case) ([]*construction.Built, error) { return buildAll(c.FT.Inst, builds...) },
 		Limit: func(c drive.Case, _ *construction.Built) (int, string, error) {
 			return bound(c.FT.Inst.N(), c.FT.Inst.K()), stated, nil
@@ -171,9 +171,7 @@ func layoutInstance(K, mask, layout int) *instance.Instance {
 
 // t44Parts are the parts of T4.4's check.
 func t44Parts(cfg Config) []drive.Part {
-	p := t44Part(construction.TwoLayerPaper, construction.TwoLayer, eq12Bound, tlMaxK)
-	p.Grid = seqs(layoutCases(layoutK(cfg)), oneCase(trapProblem()))
-	return []drive.Part{p, anyDirectionPart()}
+	return []drive.Part{t44Part(construction.TwoLayerPaper, construction.TwoLayer, eq12Bound, layoutK(cfg), tlMaxK), anyDirectionPart()}
 }
 
 // layoutK is the largest K of the two-layout sweeps: tlLayoutK, growing with
@@ -203,9 +201,7 @@ func checkT44(cfg Config) Result {
 // t41UParts are the parts of T4.1-U's check: Theorem 4.4's network,
 // unpruned and pruned, against min{3N+1, K−1}.
 func t41UParts(cfg Config) []drive.Part {
-	p := t41UPart("T4.1-U", bounds.Thm41Upper, "min{3N+1, K−1}", tlMaxK, construction.TwoLayerPaper, construction.TwoLayer)
-	p.Grid = layoutCases(layoutK(cfg))
-	return []drive.Part{p}
+	return []drive.Part{t41UPart("T4.1-U", bounds.Thm41Upper, "min{3N+1, K−1}", layoutK(cfg), tlMaxK, construction.TwoLayerPaper, construction.TwoLayer)}
 }
 
 func checkT41U(cfg Config) Result {
@@ -236,9 +232,7 @@ func orientedBound(N, K int) int {
 // is loose by one) when the oriented variant passes every check, with the
 // smallest instance where Theorem 4.4's network, even pruned, has 3N+1.
 func orientedFinding(cfg Config) []Finding {
-	op := t41UPart("T4.1-U/oriented", orientedBound, "3N (K ≥ 3N+2), min{3N+1, K−1}", tlMaxK, construction.TwoLayerOriented)
-	op.Grid = layoutCases(layoutK(cfg))
-	o := drive.Run(cfg, op)
+	o := drive.Run(cfg, t41UPart("T4.1-U/oriented", orientedBound, "3N (K ≥ 3N+2), min{3N+1, K−1}", layoutK(cfg), tlMaxK, construction.TwoLayerOriented))
 	if o.Verdict() != Holds {
 		return nil
 	}

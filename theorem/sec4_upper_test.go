@@ -92,13 +92,13 @@ func TestTwoLayerPlantedBugsCaught(t *testing.T) {
 		}
 	})
 	planted := map[string]drive.Part{
-		"drop a kept point":  t41UPart("drop", bounds.Thm41Upper, "min{3N+1, K−1}", 12, dropKept),
-		"shift a breakpoint": t41UPart("shift", bounds.Thm41Upper, "min{3N+1, K−1}", 12, shift),
-		"one neuron fewer":   t41UPart("fewer", bounds.Thm41Upper, "min{3N+1, K−1}", 12, fewer),
-		"bound minus one": t41UPart("minus", func(N, K int) int { return bounds.Thm41Upper(N, K) - 1 }, "min{3N+1, K−1} − 1", 12,
+		"drop a kept point":  t41UPart("drop", bounds.Thm41Upper, "min{3N+1, K−1}", tlLayoutK, 12, dropKept),
+		"shift a breakpoint": t41UPart("shift", bounds.Thm41Upper, "min{3N+1, K−1}", tlLayoutK, 12, shift),
+		"one neuron fewer":   t41UPart("fewer", bounds.Thm41Upper, "min{3N+1, K−1}", tlLayoutK, 12, fewer),
+		"bound minus one": t41UPart("minus", func(N, K int) int { return bounds.Thm41Upper(N, K) - 1 }, "min{3N+1, K−1} − 1", tlLayoutK, 12,
 			construction.TwoLayer),
 		"T4.4 bound minus one": t44Part(construction.TwoLayerPaper, construction.TwoLayer,
-			func(K int, T []int) int { return eq12Bound(K, T) - 1 }, 12),
+			func(K int, T []int) int { return eq12Bound(K, T) - 1 }, tlLayoutK, 12),
 	}
 	for name, p := range planted {
 		p.Grid = nil // rapid alone must find and shrink it
