@@ -1,7 +1,8 @@
 // Package oracle evaluates feed-forward ReLU networks exactly.
 //
-// A Network g: ℚ^d → ℚ is a list of affine layers with ReLU σ(t) = max{t, 0}
-// after every layer but the last, which has a single output:
+// A Network g: ℚ^d → ℚ^C is a list of affine layers with ReLU σ(t) = max{t, 0}
+// after every layer but the last, whose C ≥ 1 rows are the outputs (C = 1 in
+// the paper; C > 1 for classifiers' logits, vector.go):
 //
 //	g(x) = W_L·σ(… σ(W_1·x + b_1) …) + b_L.
 //
@@ -32,10 +33,15 @@
 // # Invariants
 //
 // A Network returned by this package or accepted by Validate has at least one
-// layer, rectangular weight matrices whose shapes chain, and exactly one
-// output. Functions taking a Network panic with an "oracle: " prefix on a
-// network that does not satisfy these (programmer misuse); readers of user
-// files return typed errors (*ParseError, *ShapeError, *DuplicatePointError).
+// layer, rectangular weight matrices whose shapes chain, and C ≥ 1 outputs.
+// Functions taking a Network panic with an "oracle: " prefix on a network
+// that does not satisfy these (programmer misuse), and so do the functions
+// of one output (Eval, Restrict, NewEvaluator, FloatNetwork.EvalBatch) on a
+// network with C > 1: those take EvalVec, NewVecEvaluator, VerifyVec or
+// Output(c), the single-output view sharing the hidden layers. Readers of
+// user files return typed errors (*ParseError, *ShapeError,
+// *DuplicatePointError); Data holds C labels per row (Y when C = 1, Ys when
+// C > 1), read from the header x1,…,xd,y1,…,yC (y alone: C = 1).
 //
 // The package knows nothing of the paper: it serves every claim the same way.
 package oracle

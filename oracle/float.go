@@ -1,6 +1,7 @@
 package oracle
 
 import (
+	"fmt"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -38,10 +39,40 @@ func NewFloat(n *Network) *FloatNetwork {
 // activations (width × block) stay small and are reused instead of width × K.
 const floatBlock = 256
 
-// EvalBatch evaluates the rows of X (K × d) and returns the K outputs.
+// EvalBatch evaluates the rows of X (K × d) and returns the K outputs of a
+// single-output network (it panics on C > 1: use EvalBatchVec).
 func (f *FloatNetwork) EvalBatch(X *mat.Dense) []float64 {
-	K, d := X.Dims()
+	if c, _ := f.W[len(f.W)-1].Dims(); c != 1 {
+		panic(fmt.Sprintf("oracle: EvalBatch: network has C = %d outputs, want 1 (use EvalBatchVec)", c))
+	}
+	K, _ := X.Dims()
 	out := make([]float64, 0, K)
+	f.evalBlocks(X, func(h *mat.Dense) { out = append(out, h.RawRowView(0)...) })
+	return out
+}
+
+// EvalBatchVec evaluates the rows of X (K × d) of a network with C ≥ 1
+// outputs: K rows of C outputs.
+func (f *FloatNetwork) EvalBatchVec(X *mat.Dense) [][]float64 {
+	K, _ := X.Dims()
+	out := make([][]float64, 0, K)
+	f.evalBlocks(X, func(h *mat.Dense) {
+		C, n := h.Dims()
+		for j := 0; j < n; j++ {
+			row := make([]float64, C)
+			for c := range row {
+				row[c] = h.At(c, j)
+			}
+			out = append(out, row)
+		}
+	})
+	return out
+}
+
+// evalBlocks evaluates X in blocks of rows and hands each block's output
+// (C × rows) to emit, in order.
+func (f *FloatNetwork) evalBlocks(X *mat.Dense, emit func(h *mat.Dense)) {
+	K, d := X.Dims()
 	bufs := make([]*mat.Dense, len(f.W)) // per layer, reused across blocks
 	for lo := 0; lo < K; lo += floatBlock {
 		hi := min(lo+floatBlock, K)
@@ -57,9 +88,8 @@ func (f *FloatNetwork) EvalBatch(X *mat.Dense) []float64 {
 			f.biasReLU(bufs[li], li)
 			h = bufs[li]
 		}
-		out = append(out, h.RawRowView(0)...)
+		emit(h)
 	}
-	return out
 }
 
 // biasReLU adds layer li's bias to every column of h and, for a hidden layer,

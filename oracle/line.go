@@ -114,7 +114,7 @@ func (f *PiecewiseLinear) Pieces() int { return len(f.Breakpoints()) + 1 }
 // Restrict computes φ(t) = g(p + t·u) exactly. It panics if p or u do not have
 // the network's input dimension.
 func (n *Network) Restrict(p, u []*big.Rat) *PiecewiseLinear {
-	n.mustValid()
+	n.mustSingle("Restrict")
 	d := n.InputDim()
 	if len(p) != d || len(u) != d {
 		panic(fmt.Sprintf("oracle: Restrict: line in dimension %d/%d, network wants %d", len(p), len(u), d))

@@ -22,8 +22,11 @@ func (l Layer) In() int {
 	return len(l.W[0])
 }
 
-// Network is a feed-forward ReLU network with one output: ReLU after every
-// layer but the last.
+// Network is a feed-forward ReLU network with C ≥ 1 outputs (the rows of its
+// last layer): ReLU after every layer but the last. Most of the package
+// speaks of one output (C = 1, the paper's setting); a network with C > 1
+// outputs is evaluated with EvalVec and NewVecEvaluator, verified with
+// VerifyVec, or taken one output at a time with Output.
 type Network struct {
 	Layers []Layer
 }
@@ -40,7 +43,8 @@ func (e *ShapeError) Error() string {
 }
 
 // Validate checks the invariants of the package doc: at least one layer,
-// rectangular W, len(B) = rows, chained shapes, one output, no nil entries.
+// rectangular W, len(B) = rows, chained shapes, at least one output (C ≥ 1),
+// no nil entries.
 func (n *Network) Validate() error {
 	if n == nil || len(n.Layers) == 0 {
 		return &ShapeError{0, "network has no layers"}
@@ -73,8 +77,8 @@ func (n *Network) Validate() error {
 		}
 		in = l.Out()
 	}
-	if last := n.Layers[len(n.Layers)-1]; last.Out() != 1 {
-		return &ShapeError{len(n.Layers) - 1, fmt.Sprintf("last layer has %d outputs, want 1", last.Out())}
+	if last := n.Layers[len(n.Layers)-1]; last.Out() < 1 {
+		return &ShapeError{len(n.Layers) - 1, "last layer has no outputs, want at least 1"}
 	}
 	return nil
 }
@@ -83,6 +87,33 @@ func (n *Network) mustValid() {
 	if err := n.Validate(); err != nil {
 		panic("oracle: invalid network: " + err.Error())
 	}
+}
+
+// mustSingle is mustValid for the functions of one output: a network with
+// C > 1 outputs passed to them is programmer misuse (use the vector
+// functions, or Output(c)).
+func (n *Network) mustSingle(what string) {
+	n.mustValid()
+	if c := n.Outputs(); c != 1 {
+		panic(fmt.Sprintf("oracle: %s: network has C = %d outputs, want 1 (use the vector functions or Output(c))", what, c))
+	}
+}
+
+// Outputs is C, the number of outputs (rows of the last layer).
+func (n *Network) Outputs() int { return n.Layers[len(n.Layers)-1].Out() }
+
+// Output is the single-output network x ↦ g(x)_c (0 ≤ c < C): the hidden
+// layers of n, shared (not copied), and row c of its last layer. Changing a
+// weight of n's hidden layers changes every view.
+func (n *Network) Output(c int) *Network {
+	last := n.Layers[len(n.Layers)-1]
+	if c < 0 || c >= last.Out() {
+		panic(fmt.Sprintf("oracle: Output(%d) of a network with %d outputs", c, last.Out()))
+	}
+	layers := make([]Layer, len(n.Layers))
+	copy(layers, n.Layers)
+	layers[len(layers)-1] = Layer{W: last.W[c : c+1 : c+1], B: last.B[c : c+1 : c+1]}
+	return &Network{Layers: layers}
 }
 
 // InputDim is the input dimension d.
@@ -111,8 +142,18 @@ func (n *Network) Hidden() int {
 
 // Eval computes g(x) exactly, layer by layer. It is the reference model every
 // faster evaluation in ftcheck is tested against. It panics if len(x) is not
-// the input dimension.
+// the input dimension or if n has more than one output (use EvalVec).
 func (n *Network) Eval(x []*big.Rat) *big.Rat {
+	if c := n.Outputs(); c != 1 {
+		panic(fmt.Sprintf("oracle: Eval: network has C = %d outputs, want 1 (use EvalVec)", c))
+	}
+	return n.EvalVec(x)[0]
+}
+
+// EvalVec computes the C outputs g(x)_1..g(x)_C exactly, layer by layer,
+// the hidden layers once: the reference model of the vector evaluators. It
+// panics if len(x) is not the input dimension.
+func (n *Network) EvalVec(x []*big.Rat) []*big.Rat {
 	if len(x) != n.InputDim() {
 		panic(fmt.Sprintf("oracle: Eval: input has %d coordinates, network wants %d", len(x), n.InputDim()))
 	}
@@ -135,7 +176,7 @@ func (n *Network) Eval(x []*big.Rat) *big.Rat {
 		}
 		h = next
 	}
-	return h[0]
+	return h
 }
 
 // Clone returns a deep copy of n.

@@ -34,7 +34,7 @@ func TestReadNetworkBadInput(t *testing.T) {
 		{"b too long", `{"layers": [{"W": [["1"]], "b": ["0", "1"]}]}`, []string{"layer 0", "1 rows", "2 entries"}},
 		{"shapes do not chain", `{"layers": [{"W": [["1"], ["2"]], "b": ["0", "0"]}, {"W": [["1", "1", "1"]], "b": ["0"]}]}`,
 			[]string{"layer 1", "3 entries, want 2"}},
-		{"two outputs", `{"layers": [{"W": [["1"], ["2"]], "b": ["0", "0"]}]}`, []string{"layer 0", "2 outputs, want 1"}},
+		{"no outputs", `{"layers": [{"W": [["1"], ["2"]], "b": ["0", "0"]}, {"W": [], "b": []}]}`, []string{"layer 1", "no outputs"}},
 		{"zero input dimension", `{"layers": [{"W": [[]], "b": ["0"]}]}`, []string{"input dimension is 0"}},
 		{"NaN", "{\"layers\": [\n {\"W\": [[\"1\", \"NaN\"]],\n  \"b\": [\"0\"]}]}", []string{"n.json:2:15", "layers[0].W[0][1]", "NaN"}},
 		{"Inf", `{"layers": [{"W": [["1"]], "b": ["-Inf"]}]}`, []string{"n.json:1:", "layers[0].b[0]", "finite"}},

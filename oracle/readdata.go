@@ -21,6 +21,7 @@ type DataReader struct {
 	line  int // source line of the row last returned
 	next  int // lines consumed so far
 	dim   int
+	outs  int // C, label columns
 	label string
 }
 
@@ -37,11 +38,11 @@ func NewDataReader(r io.Reader, name string, lim Limits) (*DataReader, error) {
 		}
 		if t := strings.TrimSpace(text); t != "" {
 			fields := strings.Split(t, ",")
-			lab, err := readHeader(fields, name, dr.next)
+			lab, C, err := readHeader(fields, name, dr.next)
 			if err != nil {
 				return nil, err
 			}
-			dr.dim, dr.label = len(fields)-1, lab
+			dr.dim, dr.outs, dr.label = len(fields)-C, C, lab
 			return dr, nil
 		}
 		if eof {
@@ -53,24 +54,42 @@ func NewDataReader(r io.Reader, name string, lim Limits) (*DataReader, error) {
 // Dim is d, the number of input columns.
 func (dr *DataReader) Dim() int { return dr.dim }
 
-// Label is the header's label column: "y" or "z".
+// Outputs is C, the number of label columns (y1..yC; 1 for y alone).
+func (dr *DataReader) Outputs() int { return dr.outs }
+
+// Label is the header's label letter: "y" or "z".
 func (dr *DataReader) Label() string { return dr.label }
 
 // Line is the source line of the row Next returned last.
 func (dr *DataReader) Line() int { return dr.line }
 
-// maxRowBytes bounds a row: d+1 numbers of at most MaxDigits digits, with
+// maxRowBytes bounds a row: d+C numbers of at most MaxDigits digits, with
 // room for signs, points, exponents and spaces.
 func (dr *DataReader) maxRowBytes() int {
 	per := 1 << 20
 	if dr.lim.MaxDigits > 0 {
 		per = dr.lim.MaxDigits + 64
 	}
-	return (dr.dim + 1) * per
+	return (dr.dim + dr.outs) * per
 }
 
-// Next returns the next row's inputs and label, or io.EOF after the last.
+// Next returns the next row's inputs and label, or io.EOF after the last,
+// for data with one label per row. With C > 1 label columns it returns a
+// *ParseError naming the row (use NextVec).
 func (dr *DataReader) Next() ([]*big.Rat, *big.Rat, error) {
+	x, ys, err := dr.NextVec()
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(ys) != 1 {
+		return nil, nil, &ParseError{File: dr.name, Line: dr.line, Msg: fmt.Sprintf("row has %d labels (%s1..%s%d), one label column %s is wanted here", len(ys), dr.label, dr.label, len(ys), dr.label)}
+	}
+	return x, ys[0], nil
+}
+
+// NextVec returns the next row's inputs and its C labels, or io.EOF after
+// the last.
+func (dr *DataReader) NextVec() ([]*big.Rat, []*big.Rat, error) {
 	for {
 		raw, eof, err := dr.readLine(dr.maxRowBytes(), "a row")
 		if err != nil {
@@ -86,14 +105,14 @@ func (dr *DataReader) Next() ([]*big.Rat, *big.Rat, error) {
 	}
 }
 
-func (dr *DataReader) parseRow(raw string) ([]*big.Rat, *big.Rat, error) {
+func (dr *DataReader) parseRow(raw string) ([]*big.Rat, []*big.Rat, error) {
 	text := strings.TrimSpace(raw)
 	fields := strings.Split(text, ",")
-	if len(fields) != dr.dim+1 {
-		return nil, nil, &ParseError{File: dr.name, Line: dr.line, Msg: fmt.Sprintf("row has %d fields, header has %d", len(fields), dr.dim+1)}
+	if len(fields) != dr.dim+dr.outs {
+		return nil, nil, &ParseError{File: dr.name, Line: dr.line, Msg: fmt.Sprintf("row has %d fields, header has %d", len(fields), dr.dim+dr.outs)}
 	}
 	x := make([]*big.Rat, dr.dim)
-	var y *big.Rat
+	y := make([]*big.Rat, dr.outs)
 	col := 1 + len(raw) - len(strings.TrimLeft(raw, " \t\v\f"))
 	for j, f := range fields {
 		v, err := ParseRatLimit(f, dr.lim.MaxDigits)
@@ -103,7 +122,7 @@ func (dr *DataReader) parseRow(raw string) ([]*big.Rat, *big.Rat, error) {
 		if j < dr.dim {
 			x[j] = v
 		} else {
-			y = v
+			y[j-dr.dim] = v
 		}
 		col += len(f) + 1
 	}

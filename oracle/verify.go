@@ -22,7 +22,7 @@ type Evaluator struct {
 
 // NewEvaluator prepares n for repeated exact evaluation.
 func NewEvaluator(n *Network) *Evaluator {
-	n.mustValid()
+	n.mustSingle("NewEvaluator")
 	e := &Evaluator{net: n}
 	if len(n.Layers) > 1 {
 		if a := n.RankOneDirection(); a != nil {
@@ -148,13 +148,19 @@ type Certificate struct {
 }
 
 // Mismatch is a failed verification: the first row (1-based) whose output is
-// not its label, with the exact value obtained.
+// not its label, with the exact value obtained. For a network with C > 1
+// outputs (VerifyVec) Output is the first failing output of that row
+// (1-based); it is 0 for C = 1.
 type Mismatch struct {
 	Row       int
+	Output    int
 	Got, Want *big.Rat
 }
 
 func (m *Mismatch) Error() string {
+	if m.Output > 0 {
+		return fmt.Sprintf("row %d, output %d: got %s, want %s", m.Row, m.Output, FormatRat(m.Got), FormatRat(m.Want))
+	}
 	return fmt.Sprintf("row %d: got %s, want %s", m.Row, FormatRat(m.Got), FormatRat(m.Want))
 }
 
@@ -168,18 +174,8 @@ func Verify(g, f *Network, X [][]*big.Rat, Y []*big.Rat) (*Certificate, error) {
 	if g == nil {
 		return nil, &ShapeError{0, "network g has no layers"}
 	}
-	for _, n := range []*Network{g, f} {
-		if n == nil {
-			continue
-		}
-		if err := n.Validate(); err != nil {
-			return nil, err
-		}
-		for i, x := range X {
-			if len(x) != n.InputDim() {
-				return nil, fmt.Errorf("row %d has %d coordinates, network wants %d", i+1, len(x), n.InputDim())
-			}
-		}
+	if err := checkPair(g, f, X, 1); err != nil {
+		return nil, err
 	}
 	eg := NewEvaluator(g)
 	var ef *Evaluator
@@ -198,4 +194,26 @@ func Verify(g, f *Network, X [][]*big.Rat, Y []*big.Rat) (*Certificate, error) {
 		method = "exact (1-D lookup)"
 	}
 	return &Certificate{Rows: len(X), Method: method}, nil
+}
+
+// checkPair validates g and f (f may be nil): valid networks with C outputs
+// each, taking the dimension of every row of X.
+func checkPair(g, f *Network, X [][]*big.Rat, C int) error {
+	for _, n := range []*Network{g, f} {
+		if n == nil {
+			continue
+		}
+		if err := n.Validate(); err != nil {
+			return err
+		}
+		if c := n.Outputs(); c != C {
+			return &ShapeError{len(n.Layers) - 1, fmt.Sprintf("network has %d outputs but the data have %d labels per row", c, C)}
+		}
+		for i, x := range X {
+			if len(x) != n.InputDim() {
+				return fmt.Errorf("row %d has %d coordinates, network wants %d", i+1, len(x), n.InputDim())
+			}
+		}
+	}
+	return nil
 }
