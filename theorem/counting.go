@@ -44,9 +44,9 @@ import (
 var countingNs = []int{1, 10, 100, 1000}
 
 // countingRefs cites the arguments the findings rest on.
-const countingRefs = "References: dimension of semi-algebraic images, Bochnak, Coste, Roy, Real Algebraic Geometry (1998), Thm 2.8.8; " +
-	"related parameter lower bounds for interpolation: Sontag, Neural Computation 9(2), 1997 ((k−1)/2 parameters to shatter k points in general position), " +
-	"Siegel, arXiv:2302.00834 (Ω(N) parameters for irregularly spaced data); Yun, Sra, Jadbabaie, NeurIPS 2019, use the piece count, not a dimension count."
+const countingRefs = knownMarker + "References: dimension of semi-algebraic images, Bochnak, Coste, Roy, Real Algebraic Geometry (1998), Thm 2.8.8; " +
+	"related parameter lower bounds for interpolation: Sontag, Shattering all sets of k points in general position requires (k−1)/2 parameters, Neural Computation 9(2), 1997; " +
+	"Yun, Sra, Jadbabaie, NeurIPS 2019, use the piece count, not a dimension count."
 
 // countingFindings are the beyond-paper findings of the counting lower
 // bounds for depth 2 (T4.1-L) or 3 (T5.1-L).
@@ -265,7 +265,7 @@ func countingConstructionFinding(cfg Config, depth int, repro string, need func(
 				strings.Join(bad, "; ") + ". Checked: " + what + "."}
 	}
 	return Finding{Kind: FindBeyondPaper, Reproduce: repro,
-		Text: "beyond the paper: no construction uses fewer parameters than the counting bound allows on generic targets. Checked: " + what + "."}
+		Text: "beyond the paper: no construction uses fewer parameters than the counting bound allows on generic targets. Checked: " + what + ". " + priorComparison}
 }
 
 func vcTableFinding(depth int, repro string) Finding {
@@ -288,7 +288,7 @@ func vcTableFinding(depth int, repro string) Finding {
 			countingLower(depth, N, 1), countingLower(depth, N, 10)))
 	}
 	return Finding{Kind: FindBeyondPaper, Reproduce: repro,
-		Text: fmt.Sprintf("beyond the paper, sign-only fine-tuning (make f+g strictly negative exactly where f is positive on T, keep signs off T): "+
+		Text: fmt.Sprintf("beyond the paper, sign-only fine-tuning (make f+g strictly negative exactly where f is positive on T, keep signs off T; "+knownMarker+"the growth-function argument cited below): "+
 			"with f ≡ ±1 and K ≥ N + ⌊N/2⌋, an architecture that does it for every T with |T| = N shatters N points, so 2^N ≤ Π(N), its "+
 			"growth function. Π(N) ≤ ∏_i min{2^{N·k_i}, 2(2e·N·k_i·i/W_i)^{W_i}} over the layers (k_i units of polynomial degree i in the W_i "+
 			"parameters of layers 1..i), the layer-by-layer argument of Bartlett, Harvey, Liaw, Mehrabian, JMLR 20(63), 2019, proof of Thm 7 "+
@@ -343,7 +343,7 @@ func trainedFinding(depth int, repro string) Finding {
 	rows, err := readFig9()
 	if err != nil {
 		return Finding{Kind: FindBeyondPaper, Reproduce: repro,
-			Text: "S7's trained least m is not set beside the counting bounds here: docs/fig9.csv was not found beside the sources (" + err.Error() + ")."}
+			Text: "S7's trained least m is not set beside the counting bounds here: docs/fig9.csv was not found beside the sources (" + err.Error() + "). " + priorComparison}
 	}
 	byN := map[int][]fig9Row{}
 	for _, r := range rows {
@@ -375,11 +375,11 @@ func trainedFinding(depth int, repro string) Finding {
 	}
 	if len(cells) == 0 {
 		return Finding{Kind: FindBeyondPaper, Reproduce: repro,
-			Text: fmt.Sprintf("S7's trained least m is not set beside the counting bounds here: docs/fig9.csv has no depth-%d rows.", depth)}
+			Text: fmt.Sprintf("S7's trained least m is not set beside the counting bounds here: docs/fig9.csv has no depth-%d rows. %s", depth, priorComparison)}
 	}
 	return Finding{Kind: FindBeyondPaper, Reproduce: repro,
 		Text: fmt.Sprintf("S7's trained least m (docs/fig9.csv, K = 1000, d = 10, depth %d, one value per restart) beside the certified bounds for "+
 			"data in general position in ℝ^10 (affine dimension 10): %s. S7 accepts a fine-tuning MSE ≤ 0.04, not exact fine-tuning, so "+
 			"neither bound constrains it; a trained m below the counting bound would show only that the tolerance is looser than exact "+
-			"fine-tuning, not contradict the bound.", depth, strings.Join(cells, "; "))}
+			"fine-tuning, not contradict the bound. %s", depth, strings.Join(cells, "; "), priorComparison)}
 }

@@ -106,8 +106,8 @@ func cor42Run(cfg Config, st cor42Statement, mMax, kMax int) Result {
 			Kind: FindBeyondPaper,
 			Text: fmt.Sprintf("%s at %d of the grid points with K ≥ m+2 (every K ≥ m+3); smallest %s: %s. "+
 				"So N* = ⌊m/3⌋ for K ≥ m+3; more generally m*(N, K) = min{3N, K−2} exactly for every K ≥ 2N+2, one below Thm 4.1.1 "+
-				"(flat-piece network of construction/flatend.go, beyond the paper, verified exactly on every T ⊆ [K] for K ≤ 11 by its tests).",
-				g.what, g.count, g.first, g.detail),
+				"(flat-piece network of construction/flatend.go, beyond the paper, verified exactly on every T ⊆ [K] for K ≤ 11 by its tests). %s",
+				g.what, g.count, g.first, g.detail, priorExactTwoLayer),
 			Instance:  g.first.instance(),
 			Reproduce: reproduce("C4.2", cfg),
 		})

@@ -56,9 +56,9 @@ func exactTwoLayerFindingWith(cfg Config, bound func(N, K int) int) []Finding {
 		return nil
 	}
 	return []Finding{{Kind: FindBeyondPaper, Reproduce: tlReproduce("T4.1-U", cfg), Text: fmt.Sprintf(
-		"The 2-layer fine-tuning capacity is known exactly: m*(N, K) = min{3N, K−2} for every K ≥ 5, so Thm 4.1 is tight at its lower bound and its upper bound min{3N+1, K−1} is loose by one everywhere. "+
+		"The 2-layer fine-tuning capacity is determined exactly: m*(N, K) = min{3N, K−2} for every K ≥ 5, so Thm 4.1 is tight at its lower bound and its upper bound min{3N+1, K−1} is loose by one everywhere. "+
 			"Lower: the witnesses of T4.1-L force min{3N, K−2} breakpoints (exact). Upper: the oriented network (≤ 3N when K ≥ 3N+2) and the slid minimum-breakpoint interpolant (≤ K−2 when K ≥ 5, lowerbound/slide.go); "+
 			"the best of the verified 2-layer networks stayed within min{3N, K−2} on all %d sampled instances (K 5..%d, d 1..4, exact verification). "+
-			"For K = 3, 4 the exact case analysis of lowerbound.TwoLayerExact1D finds instances needing K−1 (e.g. z = (0, 1, 0)), so there m* = K−1 at some N.",
-		sampled, exactTwoLayerMaxK)}}
+			"For K = 3, 4 the exact case analysis of lowerbound.TwoLayerExact1D finds instances needing K−1 (e.g. z = (0, 1, 0)), so there m* = K−1 at some N. %s",
+		sampled, exactTwoLayerMaxK, priorExactTwoLayer)}}
 }

@@ -230,7 +230,7 @@ func sharpFinding(cfg Config) Finding {
 		rows = append(rows, fmt.Sprintf("M=%d: stated %d, sharper %d", M, lowerbound.PaperThreeLayerLower(M), lowerbound.SharpThreeLayerLower(M)))
 	}
 	return Finding{Kind: FindBeyondPaper, Reproduce: lbReproduce("T5.1-L", cfg),
-		Text: "beyond the paper, a known result the paper does not use: a 3-layer net with widths d1, d2 has at most (d1+1)(d2+1) pieces on a line " +
+		Text: "beyond the paper, " + knownMarker + "a result the paper does not use: a 3-layer net with widths d1, d2 has at most (d1+1)(d2+1) pieces on a line " +
 			"(the bound ∏(d_l + 1) on linear regions of Serra, Tjandraatmadja and Ramalingam, ICML 2018, arXiv:1711.02114, exact for inputs of " +
 			"dimension one; see also Montúfar, Pascanu, Cho and Bengio, NeurIPS 2014), checked here. Ours are the exact maxima for small " +
 			"widths: d2+2 (d1 = 1), 2d2+3 (d1 = 2), d1+2+⌈d1/2⌉ (d2 = 1, d1 ≥ 3) (proofs in lowerbound/pieces.go). " +

@@ -404,7 +404,7 @@ func yunOneGroupFinding(cfg Config, gridK int) []Finding {
 		Text: fmt.Sprintf("U2 needs no √K windows: with one hard-tanh window in layer 1 (2 ReLUs) and the same σB units, "+
 			"m = 3N + 2 < 2√K + 3N for every K ≥ 2 (construction.U2Groups(in, 1), verified exactly on all %d grid problems, "+
 			"K = 3..%d). It is the 2-layer interpolation behind one carrier-like window: a 3-layer net with m ≤ 3N + 2 "+
-			"fine-tunes every instance, so in Thm 5.1.1 the term 2√K + 3N can be replaced by 3N + 2.", n, gridK)}}
+			"fine-tunes every instance, so in Thm 5.1.1 the term 2√K + 3N can be replaced by 3N + 2. %s", n, gridK, priorLift)}}
 }
 
 func yunNText(maxN int) string {
@@ -435,5 +435,5 @@ func yunLeanFinding(cfg Config, bud yunBudget) []Finding {
 		Text: "U1 = 4√K holds for every K, not only square K, once the four hard-tanh units that clip on one side only " +
 			"(the first and last windows, the lowest and highest rank units) are one ReLU each: min{t,1} = 1 − σ(1−t), " +
 			"max{t,−1} = σ(t+1) − 1. construction.U1Lean, same weights, 2⌈2√K⌉ − 4 ReLUs (5 at K = 3). Verified: " +
-			res.Evidence}}
+			res.Evidence + " " + priorRepairs}}
 }

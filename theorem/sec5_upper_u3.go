@@ -349,8 +349,8 @@ func u3OnTFinding(cfg Config, bud u3Budget) []Finding {
 			"and cheapest shapes). Its count 2⌈√N⌉ + 4⌈N/⌈√N⌉⌉ ≤ 6√N + 6 is ≤ 6√(3N+2) at every N = 1..%d (exact, "+
 			"m² ≤ 36(3N+2)), so with this change the stated U3 bound holds for integer widths; max (m/√N)² = %s at N = %d. "+
 			"With the cheapest shape (more windows than σL units, construction.CheapestShape) the count tends to "+
-			"4√2·√n ≈ 5.66√n instead of 6√n (at n = %d: %d windows, %d σL units, %d ReLUs).",
-			built, bud.buildN, bud.sweepN, worst.RatString(), worstN, 3*bud.sweepN+2, M, G, 2*M+4*G)}}
+			"4√2·√n ≈ 5.66√n instead of 6√n (at n = %d: %d windows, %d σL units, %d ReLUs). %s",
+			built, bud.buildN, bud.sweepN, worst.RatString(), worstN, 3*bud.sweepN+2, M, G, 2*M+4*G, priorRepairs)}}
 }
 
 // u3BetweenFinding searches x_i = i, K = 4..9, every T, for a dropped sample
