@@ -170,7 +170,7 @@ func checkT51Min(cfg Config) Result {
 				tl.allOver, sampled, o.name, o.best, o.stated)})
 	} else if sampled > 0 {
 		res.Findings = append(res.Findings, Finding{Kind: FindBeyondPaper, Reproduce: repro,
-			Text: fmt.Sprintf("Thm 5.1.1 holds as stated on every one of the %d sampled instances once the paper's constructions are repaired for integer widths: U1 with one-sided end units (U1-lean, 2⌈2√K⌉ − 4 ≤ 4√K), U2 with one window (3N + 2), U3 fitted on T only; all verified exactly.", sampled)})
+			Text: fmt.Sprintf("Thm 5.1.1 holds as stated on every one of the %d sampled instances once the paper's constructions are repaired for integer widths: U1 with one-sided end units (U1-lean, 2⌈2√K⌉ − 4 ≤ 4√K), U2 with one window (3N + 2), U3 fitted on T only; all verified exactly. %s", sampled, priorRepairs)})
 	}
 	return res
 }
