@@ -34,7 +34,15 @@
 //     (a given direction; *CollisionError if it does not separate) expose
 //     the projection, T's positions along it and J.
 //   - prune.go: function-preserving removal of idle neurons and merging of
-//     duplicate hinges in a 2-layer network.
+//     duplicate hinges in a 2-layer network (with C outputs: a neuron goes
+//     only when every output's weight on it is zero).
+//   - vector.go (beyond the paper): TwoLayerVector, Theorem 4.4 for C ≥ 1
+//     outputs (instance.Vector) with ONE shared hidden layer: J and the knots
+//     depend on T (rows where any output changes) only, the output weights
+//     are linear in z, so m ≤ min{3N+1, K−1} whatever C is; TwoLayerStacked
+//     and Concat, the C-networks fallback. Its comment says which other
+//     constructions share the property (U2 does; the oriented variant, U1,
+//     U3 and Appendix A do not).
 //   - flatend.go (beyond the paper): FlatEnd, the interpolant of J on a line
 //     with one neuron fewer whenever it has a flat piece; ≤ min{3N, K−2}
 //     neurons for K ≥ 2N+2 (claim C4.2's derived grid points).

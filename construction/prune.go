@@ -27,53 +27,91 @@ import (
 // the file comment). Networks of another depth come back as a clone. With no
 // neuron left the result is one affine layer with zero weights (oracle.Zero
 // when the constant is 0).
+//
+// With C > 1 outputs c_k is the column k of the output layer, a vector: a
+// neuron is dropped only when its weight is 0 in every output, merged
+// hinges add their columns, and a constant neuron adds to every output's
+// bias. Each output is then pruned exactly as the single-output network of
+// that output would be, except that a neuron stays while any output uses it.
 func Prune(n *oracle.Network) *oracle.Network {
 	if n.Depth() != 2 {
 		return n.Clone()
 	}
 	l1, l2 := n.Layers[0], n.Layers[1]
-	bias := new(big.Rat).Set(l2.B[0])
+	C := l2.Out()
+	bias := make([]*big.Rat, C)
+	for c := range bias {
+		bias[c] = new(big.Rat).Set(l2.B[c])
+	}
 	var rows [][]*big.Rat
-	var biases, outs []*big.Rat
+	var biases []*big.Rat
+	var outs [][]*big.Rat // outs[i][c]: output c's weight of kept hinge i
 	index := map[string]int{}
 	var t big.Rat
 	for k, row := range l1.W {
-		c := l2.W[0][k]
-		if c.Sign() == 0 {
+		if allZeroColumn(l2.W, k) {
 			continue
 		}
 		lambda := firstNonzeroAbs(row)
 		if lambda == nil {
 			if l1.B[k].Sign() > 0 {
-				bias.Add(bias, t.Mul(c, l1.B[k]))
+				for c := range bias {
+					bias[c].Add(bias[c], t.Mul(l2.W[c][k], l1.B[k]))
+				}
 			}
 			continue
 		}
 		nr, nb := scaled(row, l1.B[k], lambda)
 		key := hingeKey(nr, nb)
-		w := new(big.Rat).Mul(c, lambda)
-		if i, ok := index[key]; ok {
-			outs[i].Add(outs[i], w)
-			continue
+		i, ok := index[key]
+		if !ok {
+			i = len(rows)
+			index[key] = i
+			rows, biases, outs = append(rows, nr), append(biases, nb), append(outs, oracle.Zeros(C))
 		}
-		index[key] = len(rows)
-		rows, biases, outs = append(rows, nr), append(biases, nb), append(outs, w)
+		for c := range outs[i] {
+			outs[i][c].Add(outs[i][c], t.Mul(l2.W[c][k], lambda))
+		}
 	}
-	var out oracle.Network
 	var h1 oracle.Layer
-	var o []*big.Rat
+	o := make([][]*big.Rat, C)
 	for i := range rows {
-		if outs[i].Sign() != 0 {
-			h1.W, h1.B, o = append(h1.W, rows[i]), append(h1.B, biases[i]), append(o, outs[i])
+		if !allZero(outs[i]) {
+			h1.W, h1.B = append(h1.W, rows[i]), append(h1.B, biases[i])
+			for c := range o {
+				o[c] = append(o[c], outs[i][c])
+			}
 		}
 	}
-	if len(o) == 0 {
+	if len(h1.W) == 0 {
 		z := oracle.Zero(n.InputDim())
-		z.Layers[0].B[0] = bias
+		z.Layers[0].B[0] = bias[0]
+		for c := 1; c < C; c++ {
+			z.Layers[0].W = append(z.Layers[0].W, oracle.Zeros(n.InputDim()))
+			z.Layers[0].B = append(z.Layers[0].B, bias[c])
+		}
 		return z
 	}
-	out.Layers = []oracle.Layer{h1, {W: [][]*big.Rat{o}, B: []*big.Rat{bias}}}
-	return &out
+	return &oracle.Network{Layers: []oracle.Layer{h1, {W: o, B: bias}}}
+}
+
+// allZeroColumn reports W[c][k] = 0 for every output c.
+func allZeroColumn(W [][]*big.Rat, k int) bool {
+	for _, row := range W {
+		if row[k].Sign() != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func allZero(v []*big.Rat) bool {
+	for _, x := range v {
+		if x.Sign() != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func firstNonzeroAbs(row []*big.Rat) *big.Rat {
