@@ -12,8 +12,8 @@ import (
 )
 
 // Data is a table of K samples with d inputs and C labels each, every
-// number exact. oracle.Data holds one label per row; Oracle converts when
-// C = 1.
+// number exact; Oracle converts it to an oracle.Data (Y when C = 1, Ys
+// when C > 1).
 type Data struct {
 	X     [][]*big.Rat // K × d
 	Y     [][]*big.Rat // K × C
@@ -29,10 +29,10 @@ func (d *Data) Dim() int { return len(d.X[0]) }
 // Outputs is the number C of labels per sample.
 func (d *Data) Outputs() int { return len(d.Y[0]) }
 
-// Oracle is d as an oracle.Data, for C = 1.
+// Oracle is d as an oracle.Data: labels in Y when C = 1, in Ys when C > 1.
 func (d *Data) Oracle() (*oracle.Data, error) {
 	if d.Outputs() != 1 {
-		return nil, fmt.Errorf("data have %d labels per row; oracle.Data holds one", d.Outputs())
+		return &oracle.Data{X: d.X, Ys: d.Y, Label: d.Label}, nil
 	}
 	od := &oracle.Data{X: d.X, Y: make([]*big.Rat, d.K()), Label: d.Label}
 	for i, y := range d.Y {

@@ -46,8 +46,8 @@ func TestReadDataFile(t *testing.T) {
 	if d.Outputs() != 2 || d.Label != "z" {
 		t.Errorf("pair: C %d label %q, want 2 and z", d.Outputs(), d.Label)
 	}
-	if _, err := d.Oracle(); err == nil {
-		t.Error("Oracle of C = 2 data accepted")
+	if od, err := d.Oracle(); err != nil || od.Outputs() != 2 || od.Y != nil || od.Labels(1)[1].Cmp(d.Y[1][1]) != 0 {
+		t.Errorf("Oracle of C = 2 data: %+v, %v; want the K × 2 labels in Ys", od, err)
 	}
 	for p, want := range map[string]bool{xp + "," + zp: true, "a.npz": true, "m.safetensors": true, "d,v2.csv": false, "f.json": false} {
 		if IsModelFile(p) != want {

@@ -22,8 +22,8 @@
 // order of the layers comes from nn.Sequential numbering (0.weight,
 // 2.weight, … by number, under one common prefix such as "net.") or from
 // an explicit list of layer names (NetworkFromTensors, ParseLayers). The
-// shapes must chain; the number of outputs C is left to the caller
-// (oracle.Network.Validate asks for C = 1).
+// shapes must chain; the last layer may have any number C ≥ 1 of outputs
+// (a classifier's logits).
 //
 // # Data
 //

@@ -28,7 +28,7 @@ import (
 // and ReLUs, and reading it as one would not be exact.
 //
 // The shapes must chain (the in of a layer is the out of the one before);
-// the number of outputs is not checked (oracle.Network.Validate wants one).
+// any number of outputs C ≥ 1 is read (the last layer's rows).
 // Errors are *FormatError naming file and tensor.
 func NetworkFromTensors(ts []*Tensor, file string, layers []string) (*oracle.Network, error) {
 	byName := make(map[string]*Tensor, len(ts))
