@@ -54,6 +54,23 @@ type Claim struct {
 	// through Parts. Findings carry the claim's own Reproduce command; the
 	// planted bound itself exists only here.
 	Planted func(Config) Result
+	// Units, when set with Combine, divide the check into shares that run
+	// independently, so that a sharded report (internal/report) can deal
+	// the shares of one costly claim to different processes. Run then runs
+	// every unit (RunUnit, at once) and returns Combine of their results in
+	// the order of Units (CombineUnits): the same function whether the
+	// units ran in one process or in many, so the result is the same. Check
+	// must give that result too (tests and tools call it directly).
+	Units   []Unit
+	Combine func(Config, []Result) Result
+}
+
+// Unit is one independently runnable share of a claim's check. Its result
+// depends only on the seed and checks of cfg, like a claim's.
+type Unit struct {
+	Name  string        // unique within the claim, e.g. "U1"
+	Cost  time.Duration // measured wall time at the default budget, for dealing shards
+	Check func(Config) Result
 }
 
 var (
@@ -128,6 +145,9 @@ func Lookup(id string) (Claim, bool) {
 // panics is reported as Inconclusive with the panic (never as a pass); a check
 // cut short by the context is Inconclusive.
 func Run(c Claim, cfg Config) (res Result) {
+	if c.Units != nil && c.Combine != nil {
+		return CombineUnits(c, cfg, RunUnits(c, cfg))
+	}
 	if c.Check == nil {
 		return Result{Verdict: NotChecked, Evidence: "no check implemented for this claim yet", Findings: []Finding{}}
 	}
@@ -140,6 +160,68 @@ func Run(c Claim, cfg Config) (res Result) {
 		}
 	}()
 	res = c.Check(cfg)
+	if cfg.Expired() && res.Verdict == Holds {
+		res.Verdict = Inconclusive
+		res.Evidence = "timed out before the check finished; partial evidence: " + res.Evidence
+	}
+	return res
+}
+
+// RunUnits runs every unit of c at once (RunUnit) and returns their
+// results in the order of c.Units.
+func RunUnits(c Claim, cfg Config) []Result {
+	out := make([]Result, len(c.Units))
+	var wg sync.WaitGroup
+	for i := range c.Units {
+		wg.Add(1)
+		go func() { defer wg.Done(); out[i] = RunUnit(c, i, cfg) }()
+	}
+	wg.Wait()
+	return out
+}
+
+// RunUnit runs unit i of c under cfg as Run runs a claim: a unit that
+// panics is Inconclusive with the panic, one cut short by the deadline is
+// never Holds.
+func RunUnit(c Claim, i int, cfg Config) (res Result) {
+	if i < 0 || i >= len(c.Units) || c.Units[i].Check == nil {
+		return Result{Verdict: Inconclusive, Evidence: fmt.Sprintf("claim %s has no unit %d", c.ID, i), Findings: []Finding{}}
+	}
+	u := c.Units[i]
+	defer func() {
+		if r := recover(); r != nil {
+			res = Result{Verdict: Inconclusive, Evidence: fmt.Sprintf("the unit %s crashed: %v", u.Name, r), Findings: []Finding{}}
+		}
+		if res.Findings == nil {
+			res.Findings = []Finding{}
+		}
+	}()
+	res = u.Check(cfg)
+	if cfg.Expired() && res.Verdict == Holds {
+		res.Verdict = Inconclusive
+		res.Evidence = "timed out before the unit finished; partial evidence: " + res.Evidence
+	}
+	return res
+}
+
+// CombineUnits is c's result from the results of its units, in the order
+// of c.Units, as Run returns it: fewer or more results than units are
+// Inconclusive, a Combine that panics is Inconclusive with the panic, and
+// a deadline reached is never Holds. A sharded report's merge calls it
+// with the units' results read back from the shards.
+func CombineUnits(c Claim, cfg Config, units []Result) (res Result) {
+	if c.Combine == nil || len(units) != len(c.Units) {
+		return Result{Verdict: Inconclusive, Evidence: fmt.Sprintf("claim %s: %d unit results for %d units", c.ID, len(units), len(c.Units)), Findings: []Finding{}}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res = Result{Verdict: Inconclusive, Evidence: fmt.Sprintf("the check crashed: %v", r), Findings: []Finding{}}
+		}
+		if res.Findings == nil {
+			res.Findings = []Finding{}
+		}
+	}()
+	res = c.Combine(cfg, units)
 	if cfg.Expired() && res.Verdict == Holds {
 		res.Verdict = Inconclusive
 		res.Evidence = "timed out before the check finished; partial evidence: " + res.Evidence

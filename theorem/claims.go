@@ -119,6 +119,7 @@ var table = []Claim{
 		Method:    "Each of U1, U2, U3 is built with exact weights and verified by the oracle on rapid-generated instances and grids, and counted against its own stated number; then on sampled instances the fewest neurons of the verified constructions is compared exactly (by squaring) with the stated minimum.",
 		Cost:      75800 * time.Millisecond,
 		Check:     checkT51U, Parts: t51UParts,
+		Units: t51Units, Combine: combineT51U, // dealt unit by unit to the shards of a sharded report
 	},
 	{
 		ID: "T5.1-L", Paper: "Thm 5.1.2",

@@ -20,7 +20,7 @@ package theorem
 
 import (
 	"fmt"
-	"sync"
+	"time"
 
 	"github.com/ftcheck/ftcheck/bounds"
 	"github.com/ftcheck/ftcheck/construction"
@@ -39,35 +39,37 @@ func t51UParts(cfg Config) []drive.Part {
 	}
 }
 
-type t51Part struct {
-	name  string
-	check func(Config) Result
+// t51Units are T5.1-U's units: the three constructions on their own and
+// the theorem level, independent of each other, so that a sharded report
+// can run them in different processes (Claim.Units). Costs: wall time of
+// each at the default budget.
+var t51Units = []Unit{
+	{Name: "U1", Cost: 40 * time.Second, Check: checkT51U1},
+	{Name: "U2", Cost: 40 * time.Second, Check: checkT51U2},
+	{Name: "U3", Cost: 40 * time.Second, Check: checkT51U3},
+	{Name: "min", Cost: 40 * time.Second, Check: checkT51Min},
 }
 
-var t51Parts = []t51Part{{"U1", checkT51U1}, {"U2", checkT51U2}, {"U3", checkT51U3}}
-
+// checkT51U runs the units at once, so the claim's wall time is its
+// slowest unit, not their sum, and combines them.
 func checkT51U(cfg Config) Result {
-	// The parts and the theorem-level check are independent: run them at
-	// once so the claim's wall time is its slowest part, not their sum.
-	subs := make([]Result, len(t51Parts))
-	var min Result
-	var wg sync.WaitGroup
-	for i, p := range t51Parts {
-		wg.Add(1)
-		go func() { defer wg.Done(); subs[i] = p.check(cfg) }()
-	}
-	wg.Add(1)
-	go func() { defer wg.Done(); min = checkT51Min(cfg) }()
-	wg.Wait()
+	return combineT51U(cfg, RunUnits(Claim{ID: "T5.1-U", Units: t51Units}, cfg))
+}
+
+// combineT51U is T5.1-U's result from its units' results, in the order of
+// t51Units: the worst verdict, the constructions' findings prefixed by
+// their name, then the theorem level's.
+func combineT51U(cfg Config, subs []Result) Result {
+	parts, min := subs[:len(subs)-1], subs[len(subs)-1]
 	res := Result{Verdict: Holds, Findings: []Finding{}}
 	var evidence []string
-	for i, p := range t51Parts {
-		sub := subs[i]
+	for i, sub := range parts {
+		name := t51Units[i].Name
 		res.Checked += sub.Checked
 		res.Verdict = drive.Worse(res.Verdict, sub.Verdict)
-		evidence = append(evidence, fmt.Sprintf("%s: %s (%s)", p.name, sub.Verdict, sub.Evidence))
+		evidence = append(evidence, fmt.Sprintf("%s: %s (%s)", name, sub.Verdict, sub.Evidence))
 		for _, f := range sub.Findings {
-			f.Text = p.name + ": " + f.Text
+			f.Text = name + ": " + f.Text
 			res.Findings = append(res.Findings, f)
 		}
 	}

@@ -58,6 +58,56 @@ func ReproduceCommand(id string, seed uint64, checks int) string {
 // when the timeout fires is reported Inconclusive; its goroutine is left to
 // finish in the background (the command exits after writing the report).
 func Run(opts Options) *Report {
+	claims := selectClaims(opts.Only)
+	tasks := make([]task, len(claims))
+	for i, c := range claims {
+		tasks[i] = task{claim: c, unit: -1}
+	}
+	results := runTasks(opts, tasks)
+	rep := &Report{Seed: opts.Seed, Checks: opts.Checks, Claims: make([]ClaimReport, len(claims))}
+	for i, c := range claims {
+		rep.Claims[i] = entry(c, results[i], opts)
+	}
+	return rep
+}
+
+// task is one piece of a run's work: a whole claim (unit −1), or one unit
+// of a claim divided into units (theorem.Claim.Units).
+type task struct {
+	claim theorem.Claim
+	unit  int
+}
+
+func (t task) label() string {
+	if t.unit < 0 {
+		return t.claim.ID
+	}
+	return t.claim.ID + "/" + t.claim.Units[t.unit].Name
+}
+
+// cost is the measured cost of t: the claim's, or its unit's (the claim's
+// shared equally when the unit has none).
+func (t task) cost() time.Duration {
+	if t.unit < 0 {
+		return t.claim.Cost
+	}
+	if c := t.claim.Units[t.unit].Cost; c > 0 {
+		return c
+	}
+	return t.claim.Cost / time.Duration(len(t.claim.Units))
+}
+
+func (t task) run(cfg theorem.Config) theorem.Result {
+	if t.unit < 0 {
+		return theorem.Run(t.claim, cfg)
+	}
+	return theorem.RunUnit(t.claim, t.unit, cfg)
+}
+
+// runTasks runs tasks on all cores, costliest first, and returns their
+// results in the order of tasks. A task still running when the timeout
+// fires is Inconclusive.
+func runTasks(opts Options, tasks []task) []theorem.Result {
 	search.Configure(opts.Seed, opts.Checks)
 	ctx := context.Background()
 	cancel := func() {}
@@ -65,14 +115,12 @@ func Run(opts Options) *Report {
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 	}
 	defer cancel()
-	claims := selectClaims(opts.Only)
-	rep := &Report{Seed: opts.Seed, Checks: opts.Checks, Claims: make([]ClaimReport, len(claims))}
-	done := make([]chan theorem.Result, len(claims))
+	done := make([]chan theorem.Result, len(tasks))
 	for i := range done {
 		done[i] = make(chan theorem.Result, 1)
 	}
-	queue := make(chan int, len(claims))
-	order := launchOrder(claims)
+	queue := make(chan int, len(tasks))
+	order := launchOrder(tasks)
 	if opts.Timeout > 0 {
 		// Under a deadline, finish as many claims as possible: cheap ones first.
 		slices.Reverse(order)
@@ -86,50 +134,49 @@ func Run(opts Options) *Report {
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		go func() {
 			for i := range queue {
-				c := claims[i]
+				t := tasks[i]
 				start := time.Now()
 				var res theorem.Result
 				if ctx.Err() != nil {
 					res = theorem.Result{Verdict: theorem.Inconclusive, Evidence: "not started before the timeout"}
 				} else {
-					res = theorem.Run(c, theorem.Config{Ctx: ctx, Seed: opts.Seed, Checks: opts.Checks})
+					res = t.run(theorem.Config{Ctx: ctx, Seed: opts.Seed, Checks: opts.Checks})
 				}
 				progress.Lock()
 				finished++
 				if opts.Progress != nil {
-					fmt.Fprintf(opts.Progress, "[%2d/%d] %-10s %-14s (%s)\n", finished, len(claims), c.ID, res.Verdict, time.Since(start).Round(time.Millisecond))
+					fmt.Fprintf(opts.Progress, "[%2d/%d] %-10s %-14s (%s)\n", finished, len(tasks), t.label(), res.Verdict, time.Since(start).Round(time.Millisecond))
 				}
 				progress.Unlock()
 				done[i] <- res
 			}
 		}()
 	}
-	for i, c := range claims {
-		var res theorem.Result
+	results := make([]theorem.Result, len(tasks))
+	for i := range tasks {
 		select {
-		case res = <-done[i]:
+		case results[i] = <-done[i]:
 		case <-ctx.Done():
 			select {
-			case res = <-done[i]:
+			case results[i] = <-done[i]:
 			default:
-				res = theorem.Result{Verdict: theorem.Inconclusive, Evidence: fmt.Sprintf("unfinished when the %s timeout fired", opts.Timeout)}
+				results[i] = theorem.Result{Verdict: theorem.Inconclusive, Evidence: fmt.Sprintf("unfinished when the %s timeout fired", opts.Timeout), Findings: []theorem.Finding{}}
 			}
 		}
-		rep.Claims[i] = entry(c, res, opts)
 	}
-	return rep
+	return results
 }
 
-// launchOrder is the order in which claims start: the costliest first (the
-// claim table's Cost), ties in paper order, so that the slowest claim does
-// not start last on a 2-core machine. The report's order is paper order
-// regardless.
-func launchOrder(claims []theorem.Claim) []int {
-	order := make([]int, len(claims))
+// launchOrder is the order in which tasks start: the costliest first (the
+// claim table's Cost), ties in the order given (paper order), so that the
+// slowest claim does not start last on a 2-core machine. The report's
+// order is paper order regardless.
+func launchOrder(tasks []task) []int {
+	order := make([]int, len(tasks))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(claims[b].Cost, claims[a].Cost) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(tasks[b].cost(), tasks[a].cost()) })
 	return order
 }
 

@@ -121,7 +121,8 @@ func TestEverySpecClaimListed(t *testing.T) {
 // TestLaunchOrder: claims start costliest first, ties in paper order.
 func TestLaunchOrder(t *testing.T) {
 	claims := []theorem.Claim{{ID: "a", Cost: 2}, {ID: "b", Cost: 5}, {ID: "c", Cost: 2}, {ID: "d", Cost: 9}, {ID: "e"}}
-	got := launchOrder(claims)
+	ts, _ := tasks(claims)
+	got := launchOrder(ts)
 	want := []int{3, 1, 0, 2, 4}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("launch order %v, want %v", got, want)
