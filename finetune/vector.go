@@ -1,0 +1,116 @@
+package finetune
+
+// Vector outputs (beyond the paper): the smallest verified g with C ≥ 1
+// outputs, for a frozen f with C outputs (a classifier's logits) and K × C
+// labels. Only the 2-layer constructions take C outputs: Theorem 4.4 with
+// one shared hidden layer (construction/vector.go: m ≤ min{3N+1, K−1}, N
+// the rows where any output changes) and, for comparison, one network per
+// output side by side. The 3-layer constructions are not offered: the one
+// whose hidden layers are independent of z (U2) is not built for C outputs.
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"sort"
+
+	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/instance"
+	"github.com/ftcheck/ftcheck/oracle"
+)
+
+// verifyVec is the exact check of every vector candidate.
+var verifyVec = oracle.VerifyVec
+
+// VectorCandidate is a construction of g with C outputs.
+type VectorCandidate struct {
+	Name  string
+	Build func(*instance.Vector) (*construction.Built, error)
+}
+
+// VectorCandidates are the constructions of each depth for C outputs: at
+// depth 2 the shared hidden layer and the stacked networks; none at depth 3.
+func VectorCandidates(depth int) []VectorCandidate {
+	if depth != 2 {
+		return nil
+	}
+	return []VectorCandidate{
+		{"T4.4-vector", construction.TwoLayerVector},
+		{"T4.4-stacked", construction.TwoLayerStacked},
+	}
+}
+
+// VectorOptions is Options for C outputs: f+g is verified against Ys
+// (K × C) when Base is set, g against the instance's targets otherwise.
+type VectorOptions struct {
+	Base       *oracle.Network
+	Ys         [][]*big.Rat
+	Candidates func(depth int) []VectorCandidate // nil: VectorCandidates
+}
+
+// DepthError says that no construction of the depth takes C > 1 outputs.
+type DepthError struct{ Depth, C int }
+
+func (e *DepthError) Error() string {
+	return fmt.Sprintf("no %d-layer construction takes C = %d outputs (only the 2-layer one shares its hidden layer across outputs: use depth 2)", e.Depth, e.C)
+}
+
+// SmallestVector is Smallest for C outputs: every candidate of the depth
+// built, the one with the fewest neurons that verifies exactly on every row
+// and every output returned (the earlier listed on a tie), each verified at
+// most once. A failed verification's Mismatch names the row and the output.
+func SmallestVector(v *instance.Vector, depth int, opt VectorOptions) (*Result, error) {
+	cands := VectorCandidates
+	if opt.Candidates != nil {
+		cands = opt.Candidates
+	}
+	list := cands(depth)
+	if len(list) == 0 {
+		return nil, &DepthError{depth, v.Outputs()}
+	}
+	var built []namedBuilt
+	none := &NoCandidateError{}
+	for _, c := range list {
+		b, err := c.Build(v)
+		if err != nil {
+			none.Names, none.Errs = append(none.Names, c.Name), append(none.Errs, err)
+			continue
+		}
+		built = append(built, namedBuilt{b, c.Name})
+	}
+	if len(built) == 0 {
+		return nil, none
+	}
+	sort.SliceStable(built, func(i, j int) bool { return built[i].Neurons < built[j].Neurons })
+	var best *Result
+	tried := make([]Try, 0, len(built))
+	for _, c := range built {
+		t := Try{Name: c.name, Neurons: c.Neurons}
+		if best == nil {
+			cert, err := opt.check(v, c.Net)
+			var mm *oracle.Mismatch
+			switch {
+			case errors.As(err, &mm):
+				t.Outcome, t.Mismatch = Failed, mm
+			case err != nil:
+				return nil, err
+			default:
+				t.Outcome = Verified
+				best = &Result{Built: c.Built, Name: c.name, Cert: cert}
+			}
+		}
+		tried = append(tried, t)
+	}
+	if best == nil {
+		return nil, &NotVerifiedError{tried}
+	}
+	best.Tried = tried
+	return best, nil
+}
+
+func (o VectorOptions) check(v *instance.Vector, g *oracle.Network) (*oracle.Certificate, error) {
+	if o.Base != nil {
+		return verifyVec(g, o.Base, v.X, o.Ys)
+	}
+	return verifyVec(g, nil, v.X, v.Z)
+}
