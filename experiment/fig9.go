@@ -25,6 +25,12 @@ type Config struct {
 	Restarts int   // independent relabellings and initialisations per N
 	Seed     uint64
 	Target   float64 // ℓ_FT threshold (the paper: 0.04)
+	// Relative, when > 0, replaces Target by a threshold relative to the
+	// g = 0 loss: ℓ_FT ≤ Relative·2N/(3K) at each N (2N/(3K) is the
+	// expected ℓ_FT of g = 0, since E(y'−y)² = 2/3 for independent
+	// y, y' ~ U[−1, 1]). Beyond the paper: with it, m = 0 never passes by
+	// the threshold's shape alone.
+	Relative float64
 	Pretrain PretrainOptions
 	Train    TrainOptions // for g; Target is set from Target
 	MaxM     [4]int       // search cap per depth (index 2 and 3)
@@ -173,8 +179,8 @@ func Fig9(ctx context.Context, cfg Config, progress func(done, total, trainings 
 }
 
 func (cfg Config) validate() error {
-	if cfg.K < 3 || cfg.D < 1 || cfg.Restarts < 1 || len(cfg.Ns) == 0 || cfg.Target <= 0 {
-		return fmt.Errorf("experiment: bad config: K=%d d=%d restarts=%d grid=%v target=%v", cfg.K, cfg.D, cfg.Restarts, cfg.Ns, cfg.Target)
+	if cfg.K < 3 || cfg.D < 1 || cfg.Restarts < 1 || len(cfg.Ns) == 0 || cfg.Target <= 0 || cfg.Relative < 0 || math.IsNaN(cfg.Relative) {
+		return fmt.Errorf("experiment: bad config: K=%d d=%d restarts=%d grid=%v target=%v relative=%v", cfg.K, cfg.D, cfg.Restarts, cfg.Ns, cfg.Target, cfg.Relative)
 	}
 	for _, n := range cfg.Ns {
 		if n < 1 || n > cfg.K {
@@ -182,6 +188,15 @@ func (cfg Config) validate() error {
 		}
 	}
 	return nil
+}
+
+// TargetAt is the ℓ_FT threshold at N: Target, or Relative·2N/(3K) when
+// Relative is set.
+func (cfg Config) TargetAt(n int) float64 {
+	if cfg.Relative > 0 {
+		return cfg.Relative * 2 * float64(n) / (3 * float64(cfg.K))
+	}
+	return cfg.Target
 }
 
 // jobs lists the searches, costliest first (2-layer, large N) so that the
@@ -204,13 +219,14 @@ func (cfg Config) search(ctx context.Context, data *Data, fx []float64, j job) (
 	rrng := rand.New(rand.NewPCG(cfg.Seed, streamID(1, j.n, j.restart)))
 	z, _ := Relabel(rrng, data.Y, fx, j.n)
 	p := &Point{Depth: j.depth, N: j.n, Restart: j.restart}
-	if zero := meanSquare(z); zero <= cfg.Target {
+	target := cfg.TargetAt(j.n)
+	if zero := meanSquare(z); zero <= target {
 		p.Loss = zero // g = 0 suffices: m = 0
 		return p, nil
 	}
 	var runs []Run
 	opt := cfg.Train
-	opt.Target = cfg.Target
+	opt.Target = target
 	try := func(m int) bool {
 		if ctx.Err() != nil {
 			return false

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Fit is log m = Intercept + Exponent·log N fitted by least squares.
@@ -77,4 +78,25 @@ func fitLogLog(xs, ys []float64) Fit {
 		f.StdErr = math.Sqrt(ss / float64(len(xs)-2) / sxx)
 	}
 	return f
+}
+
+// OverSeeds is the mean of exponents fitted to independent sweeps (one per
+// seed: new data, f, relabellings and initialisations) and its two-sided
+// 95% Student-t interval, mean ± t(0.975, S−1)·sd/√S. NaN with fewer than
+// two finite exponents; NaN exponents (a seed with too few points to fit)
+// are left out, and used says how many were kept.
+func OverSeeds(exps []float64) (mean, lo, hi float64, used int) {
+	var xs []float64
+	for _, e := range exps {
+		if !math.IsNaN(e) && !math.IsInf(e, 0) {
+			xs = append(xs, e)
+		}
+	}
+	if len(xs) < 2 {
+		return math.NaN(), math.NaN(), math.NaN(), len(xs)
+	}
+	mean, sd := stat.MeanStdDev(xs, nil)
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(len(xs) - 1)}.Quantile(0.975)
+	w := t * sd / math.Sqrt(float64(len(xs)))
+	return mean, mean - w, mean + w, len(xs)
 }

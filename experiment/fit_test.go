@@ -43,3 +43,38 @@ func TestParams(t *testing.T) {
 		t.Errorf("3-layer m=3 (2, 1), d=1: %d params", p)
 	}
 }
+
+// OverSeeds by hand: 0.4, 0.5, 0.6 have mean 0.5 and sd 0.1, and
+// t(0.975, 2) = 4.3027, so the interval is 0.5 ± 4.3027·0.1/√3 = 0.5 ± 0.2484;
+// a NaN is left out; one exponent has no interval.
+func TestOverSeeds(t *testing.T) {
+	mean, lo, hi, used := OverSeeds([]float64{0.4, math.NaN(), 0.5, 0.6})
+	if used != 3 || math.Abs(mean-0.5) > 1e-12 || math.Abs(lo-0.25159) > 1e-4 || math.Abs(hi-0.74841) > 1e-4 {
+		t.Fatalf("OverSeeds = %v %v..%v (%d used)", mean, lo, hi, used)
+	}
+	if m, l, h, used := OverSeeds([]float64{0.5, math.NaN()}); !math.IsNaN(m) || !math.IsNaN(l) || !math.IsNaN(h) || used != 1 {
+		t.Fatalf("one exponent: %v %v %v %d", m, l, h, used)
+	}
+}
+
+// The relative threshold: ε·2N/(3K), so ε = 0.12 gives the paper's 0.04 at
+// N = 500, K = 1000, and 0.008 at N = 20, K = 200; without it, Target.
+func TestTargetAt(t *testing.T) {
+	c := FullConfig(1)
+	if c.TargetAt(100) != 0.04 {
+		t.Fatalf("absolute: %v", c.TargetAt(100))
+	}
+	c.Relative = 0.12
+	if v := c.TargetAt(500); math.Abs(v-0.04) > 1e-15 {
+		t.Fatalf("relative at N = 500: %v", v)
+	}
+	q := QuickConfig(1)
+	q.Relative = 0.12
+	if v := q.TargetAt(20); math.Abs(v-0.008) > 1e-15 {
+		t.Fatalf("relative at N = 20, K = 200: %v", v)
+	}
+	q.Relative = -1
+	if q.validate() == nil {
+		t.Fatal("a negative relative threshold validated")
+	}
+}

@@ -177,3 +177,100 @@ func TestS7SameParamsFinding(t *testing.T) {
 		t.Errorf("parameter counts 829 and %d: finding anyway", experiment.Params(3, 10, 10))
 	}
 }
+
+// A variant separates √N from N only when its 3-layer interval lies wholly
+// below its 2-layer one. Planted: a variant whose 3-layer curve has the
+// 2-layer exponent does not separate (for a single sweep and over seeds),
+// one with 1/2 against 1 does; a sweep cut short or a seed with no
+// exponent concludes nothing.
+func TestS7VariantSeparation(t *testing.T) {
+	single := func(e3, se3, e2, se2 float64) s7Var {
+		r := fittedSweep(e3, e2)
+		r.Fits[3] = experiment.Fit{Exponent: e3, StdErr: se3, Min: e3, Max: e3}
+		r.Fits[2] = experiment.Fit{Exponent: e2, StdErr: se2, Min: e2, Max: e2}
+		return s7FromRun(s7Var{name: "planted"}, r)
+	}
+	text := func(v s7Var) string { return v.finding(Config{Seed: 1, Checks: 20}).Text }
+	if v := single(0.9, 0.05, 0.9, 0.05); v.separated() || !strings.Contains(text(v), "does not separate") {
+		t.Errorf("3-layer exponent = 2-layer exponent: separated = %v, %s", v.separated(), text(v))
+	}
+	if v := single(0.5, 0.05, 1, 0.05); !v.separated() || !strings.Contains(text(v), "separates the √N growth") ||
+		!strings.Contains(text(v), "3-layer 0.50 (95% interval 0.40..0.60), 2-layer 1.00 (95% interval 0.90..1.10)") {
+		t.Errorf("0.5 against 1: separated = %v, %s", v.separated(), text(v))
+	}
+	// 0.5 ± 0.196 = 0.304..0.696 against 0.8 ± 0.196 = 0.604..0.996: overlap.
+	if v := single(0.5, 0.1, 0.8, 0.1); v.separated() {
+		t.Errorf("overlapping intervals separated")
+	}
+	if v := single(0.5, math.NaN(), 1, 0.05); v.separated() || !strings.Contains(text(v), "no conclusion") {
+		t.Errorf("no standard error: separated = %v, %s", v.separated(), text(v))
+	}
+	cut := single(0.5, 0.05, 1, 0.05)
+	cut.partial = true
+	if cut.separated() || !strings.Contains(text(cut), "Cut short") {
+		t.Errorf("a sweep cut short: separated = %v, %s", cut.separated(), text(cut))
+	}
+
+	seeds := func(e3, e2 []float64) s7Var {
+		var runs []*experiment.Result
+		for i := range e3 {
+			runs = append(runs, fittedSweep(e3[i], e2[i]))
+		}
+		return s7OverSeeds(s7Var{name: "planted seeds"}, runs)
+	}
+	if v := seeds([]float64{0.9, 1.0, 1.1, 1.0}, []float64{1.0, 0.9, 1.0, 1.1}); v.separated() {
+		t.Errorf("seeds with the 2-layer exponent separated: %+v", v)
+	}
+	if v := seeds([]float64{0.5, 0.45, 0.55, 0.5}, []float64{1.0, 0.9, 1.0, 1.1}); !v.separated() {
+		t.Errorf("seeds with 1/2 against 1 not separated: %+v", v)
+	}
+	if v := seeds([]float64{0.5, math.NaN(), 0.55, 0.5}, []float64{1.0, 0.9, 1.0, 1.1}); v.separated() || v.ok {
+		t.Errorf("a seed without an exponent: %+v", v)
+	}
+	if v := seeds([]float64{0.5}, []float64{1}); v.separated() || v.ok {
+		t.Errorf("one seed: %+v", v)
+	}
+}
+
+// The variants are findings only: S7's verdict stays the paper's setting's.
+// At the default budget the reduced versions run, above it the full ones.
+func TestS7VariantBudget(t *testing.T) {
+	if s7Full(Config{Checks: 100}) || !s7Full(Config{Checks: 101}) {
+		t.Fatal("the full variants must run above -checks 100 only")
+	}
+}
+
+// Restricting a sweep to its first restart keeps exactly that restart's
+// points and trainings and refits them.
+func TestS7FirstRestarts(t *testing.T) {
+	r := fittedSweep(0.5, 1)
+	for restart := 0; restart < 3; restart++ {
+		for _, n := range []int{20, 40, 80} {
+			m := 2 * (restart + 1) * n / 20 // exponent 1 within each restart
+			r.Points = append(r.Points, experiment.Point{Depth: 3, N: n, Restart: restart, LeastM: m})
+			r.Runs = append(r.Runs, experiment.Run{Depth: 3, N: n, Restart: restart, M: m})
+		}
+	}
+	one := s7FirstRestarts(r, 1)
+	if len(one.Points) != 3 || len(one.Runs) != 3 || one.Config.Restarts != 1 || math.Abs(one.Fits[3].Exponent-1) > 1e-12 {
+		t.Fatalf("first restart: %d points, %d runs, restarts %d, exponent %v", len(one.Points), len(one.Runs), one.Config.Restarts, one.Fits[3].Exponent)
+	}
+	if len(r.Points) != 9 {
+		t.Fatal("the original sweep changed")
+	}
+	if all := s7FirstRestarts(r, 3); all != r {
+		t.Fatal("restricting to every restart must give the sweep itself")
+	}
+}
+
+// The median least m per N, per depth, of a sweep: 3 restarts at N = 20
+// with m 4, 9, 6 have median 6; a capped median is marked.
+func TestS7Medians(t *testing.T) {
+	r := fittedSweep(0.5, 1)
+	r.Config.Ns = []int{20, 40}
+	r.Points = []experiment.Point{{Depth: 3, N: 20, LeastM: 4}, {Depth: 3, N: 20, Restart: 1, LeastM: 9}, {Depth: 3, N: 20, Restart: 2, LeastM: 6},
+		{Depth: 3, N: 40, LeastM: 80, Capped: true}, {Depth: 2, N: 20, LeastM: 5}}
+	if got, want := s7Medians(r), "3-layer 6, >80; 2-layer 5, –"; got != want {
+		t.Fatalf("s7Medians = %q, want %q", got, want)
+	}
+}
