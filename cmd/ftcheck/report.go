@@ -15,7 +15,7 @@ import (
 func init() {
 	register("report", "check every claim and write DIR/REPORT.md and DIR/report.json", runReport)
 	register("check", "check one claim: ftcheck check ID [-seed S] [-checks N]", runCheck)
-	register("merge", "combine the shard directories of one sharded report into DIR/REPORT.md and DIR/report.json", runMerge)
+	register("merge", "combine the shard directories of one sharded report (a divided claim's units by its own rule) into DIR/REPORT.md and DIR/report.json", runMerge)
 }
 
 // shardFile is the file a sharded report writes in its -out directory.
@@ -34,7 +34,7 @@ func runReport(stdout, stderr io.Writer, args []string) error {
 	timeout := fs.Duration("timeout", 0, "safety stop; unfinished claims become inconclusive (0: none)")
 	out := fs.String("out", "report", "output `directory`")
 	only := fs.String("claims", "", "comma-separated claim `IDs` to run (default: every claim)")
-	shard := fs.String("shard", "", "run only share `i/n` of the claims (0 ≤ i < n) and write DIR/shard.json for ftcheck merge")
+	shard := fs.String("shard", "", "run only share `i/n` of the work (0 ≤ i < n: whole claims, and a costly claim's units, such as T5.1-U's U1, U2, U3 and theorem level, each on its own) and write DIR/shard.json for ftcheck merge")
 	if help, err := parseFlags(fs, args, false); help || err != nil {
 		return err
 	}
@@ -101,7 +101,7 @@ func runReportShard(stderr io.Writer, opts report.Options, index, of int, out st
 	if err := writeOutput(path, sh.WriteJSON); err != nil {
 		return outputErr("report: -out", err)
 	}
-	fmt.Fprintf(stderr, "ftcheck: wrote %s (%d claims) in %s\n", path, len(sh.Claims), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stderr, "ftcheck: wrote %s (%d claims, %d units of divided claims) in %s\n", path, len(sh.Claims), len(sh.Units), time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
