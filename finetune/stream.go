@@ -1,0 +1,404 @@
+package finetune
+
+// Streaming: fine-tune K rows read pass by pass, with memory bounded by the
+// networks, the N changed rows and one chunk, whatever K is.
+//
+// Every candidate construction is a function of the projected line: the
+// 2-layer ones build φ on ℚ from the points (aᵀx_i, z_i) and compose it with
+// a (g(x) = φ(aᵀx)). Along the line, Theorem 4.4 keeps only
+// J = T ∪ {end points of the blocks of unchanged samples} (eq. 14), and an
+// end point is the least or the greatest projection of the unchanged samples
+// lying between two consecutive changed ones (or beyond the first or last).
+// So one pass that knows T's projections finds J with O(N) memory: for each
+// gap between consecutive values of T, the least and the greatest unchanged
+// value in it. The reduced instance is those ≤ 3N+2 points on ℚ; each
+// candidate is built on it, composed with a, and verified exactly against
+// every row in a further pass. A candidate that relies on the dropped points
+// being where the reduced instance does not see them (the minimum-breakpoint
+// interpolant may bend between two kept zeros) fails that pass and the next
+// is verified: verification on all K rows, not the reduction, is what makes
+// the result sound.
+//
+// Why Theorem 4.4's network passes: for an unchanged row i whose projection
+// lies in a gap, the gap's least and greatest unchanged values l ≤ aᵀx_i ≤ r
+// are kept with z = 0 and no kept point lies strictly between them, so the
+// interpolant is affine on [l, r] and zero at both ends (Lemma 4.5): it is
+// zero at aᵀx_i. This needs only that no unchanged row projects onto a
+// changed row's value and that changed rows project to distinct values;
+// unchanged rows may share a value (their g is 0 either way). The direction
+// is the moment curve a(s) = (1, s, …, s^{d−1}) of construction/projection.go
+// for the least s = 0, 1, … with that property, each try one pass; an
+// unchanged row equal to a changed one collides for every s and is reported
+// as a duplicate at once.
+//
+// Passes: one to find T (z = y − f(x) by the fast exact evaluator), one per
+// direction tried, one per candidate verified. f is evaluated in the first
+// pass only: z is then known exactly for every row (0 off T, stored on T), so
+// later passes check g(x_i) = z_i, which is (f+g)(x_i) = y_i.
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"sort"
+
+	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/instance"
+	"github.com/ftcheck/ftcheck/oracle"
+)
+
+// Chunk is a run of consecutive rows of one source file: inputs, labels (nil
+// for points whose output must stay f's: z = 0 there) and, for messages, the
+// file's name and the source line of each row.
+type Chunk struct {
+	X     [][]*big.Rat
+	Y     []*big.Rat // nil: every row's target is z = 0 (a -keep point)
+	Name  string
+	Lines []int
+}
+
+// Source is data read pass by pass: every call of Pass reads all rows again,
+// in the same order, and calls fn on consecutive chunks. An error of fn stops
+// the pass and is returned.
+type Source interface {
+	Pass(fn func(c *Chunk) error) error
+}
+
+// StreamResult is the smallest verified candidate of a streamed fine-tuning.
+type StreamResult struct {
+	*Result
+	K, N, Dim int
+	Direction []*big.Rat         // a: g(x) = φ(aᵀx)
+	S         int64              // a = (1, S, …, S^{d−1})
+	Reduced   *instance.Instance // the points (aᵀx_j, z_j), j ∈ J, on ℚ
+	Passes    int                // passes over the data, all kinds
+}
+
+// Changed is a row with a nonzero target, where it came from, and z.
+type Changed struct {
+	Row  int // 0-based over the whole source
+	X    []*big.Rat
+	Z    *big.Rat
+	Name string
+	Line int
+}
+
+// StreamMismatch is a failed verification on streamed data: the row, its file
+// and line, and the values.
+type StreamMismatch struct {
+	oracle.Mismatch
+	Name string
+	Line int
+}
+
+func (m *StreamMismatch) Error() string {
+	return fmt.Sprintf("%s:%d (row %d): g(x) = %s, want z = y − f(x) = %s", m.Name, m.Line, m.Row,
+		oracle.FormatRat(m.Got), oracle.FormatRat(m.Want))
+}
+
+// NoDirectionError: no moment direction among the tries keeps the changed
+// rows apart from every other row.
+type NoDirectionError struct{ Tries int }
+
+func (e *NoDirectionError) Error() string {
+	return fmt.Sprintf("no direction a(s) = (1, s, …, s^(d−1)) with s < %d keeps every changed row's projection apart from the other rows'", e.Tries)
+}
+
+// errCollision stops a direction's pass at the first collision, errStop a
+// verification pass at the first mismatch.
+var (
+	errCollision = errors.New("collision")
+	errStop      = errors.New("stop")
+)
+
+// line is the source line of row i of c, or 0 when c does not say.
+func (c *Chunk) line(i int) int {
+	if i < len(c.Lines) {
+		return c.Lines[i]
+	}
+	return 0
+}
+
+// Stream fine-tunes the rows of src (f+g = y on labelled rows, g = 0 on
+// points without labels) with the smallest verified candidate of the depth.
+// Each candidate is built on the reduced instance and verified on every row;
+// the errors are Smallest's, *StreamMismatch inside Tried, and the source's.
+func Stream(src Source, f *oracle.Network, depth int, opt Options) (*StreamResult, error) {
+	st := &streamer{src: src, f: f}
+	if err := st.findChanged(); err != nil {
+		return nil, err
+	}
+	if st.K == 0 {
+		return nil, fmt.Errorf("no data rows")
+	}
+	if err := st.findDirection(); err != nil {
+		return nil, err
+	}
+	red := st.reduced()
+	cands := opt.candidates(depth)
+	built, err := buildAll(red, cands)
+	if err != nil {
+		return nil, err
+	}
+	var best *Result
+	tried := make([]Try, 0, len(built))
+	for _, c := range built {
+		t := Try{Name: c.name, Neurons: c.Neurons}
+		if best == nil {
+			net := composeFirst(c.Net, st.a)
+			mm, method, err := st.verify(net)
+			switch {
+			case mm != nil:
+				t.Outcome, t.Mismatch = Failed, &mm.Mismatch
+			case err != nil:
+				return nil, err
+			default:
+				t.Outcome = Verified
+				b := *c.Built
+				b.Net = net
+				best = &Result{Built: &b, Name: c.name, Cert: &oracle.Certificate{Rows: st.K, Method: method}}
+			}
+		}
+		tried = append(tried, t)
+	}
+	if best == nil {
+		return nil, &NotVerifiedError{tried}
+	}
+	best.Tried = tried
+	return &StreamResult{Result: best, K: st.K, N: len(st.T), Dim: st.d,
+		Direction: st.a, S: st.s, Reduced: red, Passes: st.passes}, nil
+}
+
+type streamer struct {
+	src    Source
+	f      *oracle.Network
+	K, d   int
+	T      []Changed // by row
+	a      []*big.Rat
+	s      int64
+	tv     []*big.Rat // projections of T, increasing
+	tz     []*big.Rat // their targets
+	lo, hi []*big.Rat // least and greatest unchanged value in gap k (k = 0..N: below tv[0], …, above tv[N−1]); nil if empty
+	passes int
+}
+
+// pass runs one pass, numbering rows over the whole source.
+func (st *streamer) pass(fn func(row0 int, c *Chunk) error) error {
+	st.passes++
+	row := 0
+	return st.src.Pass(func(c *Chunk) error {
+		if c.Y != nil && len(c.Y) != len(c.X) {
+			return fmt.Errorf("%s: chunk of %d inputs and %d labels", c.Name, len(c.X), len(c.Y))
+		}
+		err := fn(row, c)
+		row += len(c.X)
+		return err
+	})
+}
+
+// findChanged is the first pass: K, d and the rows with z = y − f(x) ≠ 0.
+func (st *streamer) findChanged() error {
+	var ev *oracle.Evaluator
+	if st.f != nil {
+		ev = oracle.NewEvaluator(st.f)
+	}
+	st.K, st.T = 0, nil
+	err := st.pass(func(row0 int, c *Chunk) error {
+		for i, x := range c.X {
+			if st.d == 0 {
+				st.d = len(x)
+			}
+			if len(x) != st.d || st.d == 0 {
+				return fmt.Errorf("%s:%d: %d coordinates, the first row has %d", c.Name, c.line(i), len(x), st.d)
+			}
+		}
+		st.K += len(c.X)
+		if c.Y == nil {
+			return nil
+		}
+		var fx []*big.Rat
+		if ev != nil {
+			fx = ev.EvalAll(c.X)
+		}
+		for i, y := range c.Y {
+			z := new(big.Rat).Set(y)
+			if fx != nil {
+				z.Sub(z, fx[i])
+			}
+			if z.Sign() != 0 {
+				st.T = append(st.T, Changed{Row: row0 + i, X: c.X[i], Z: z, Name: c.Name, Line: c.line(i)})
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+// findDirection tries s = 0, 1, … until a pass finds no unchanged row on a
+// changed row's projection, and records the gaps' extreme values.
+func (st *streamer) findDirection() error {
+	if st.d == 1 {
+		return st.tryDirection(0) // a = (1) for every s
+	}
+	for s := int64(0); s < construction.MomentTries; s++ {
+		err := st.tryDirection(s)
+		if !errors.Is(err, errCollision) {
+			return err
+		}
+	}
+	return &NoDirectionError{construction.MomentTries}
+}
+
+func project(a, x []*big.Rat, v, t *big.Rat) *big.Rat {
+	v.SetInt64(0)
+	for k, c := range a {
+		if c.Sign() != 0 && x[k].Sign() != 0 {
+			v.Add(v, t.Mul(c, x[k]))
+		}
+	}
+	return v
+}
+
+func (st *streamer) tryDirection(s int64) error {
+	a := construction.Moment(st.d, big.NewRat(s, 1))
+	N := len(st.T)
+	order := make([]int, N)
+	vals := make([]*big.Rat, N)
+	var t big.Rat
+	for i := range st.T {
+		order[i] = i
+		vals[i] = project(a, st.T[i].X, new(big.Rat), &t)
+	}
+	sort.Slice(order, func(i, j int) bool { return vals[order[i]].Cmp(vals[order[j]]) < 0 })
+	tv, tz := make([]*big.Rat, N), make([]*big.Rat, N)
+	for k, i := range order {
+		tv[k], tz[k] = vals[i], st.T[i].Z
+		if k > 0 && tv[k-1].Cmp(tv[k]) == 0 {
+			if p, q := st.T[order[k-1]], st.T[i]; equalRow(p.X, q.X) {
+				return &oracle.DuplicatePointError{I: min(p.Row, q.Row) + 1, J: max(p.Row, q.Row) + 1}
+			}
+			return errCollision
+		}
+	}
+	lo, hi := make([]*big.Rat, N+1), make([]*big.Rat, N+1)
+	next := 0 // index into st.T (by row) of the next changed row
+	err := st.pass(func(row0 int, c *Chunk) error {
+		var v big.Rat
+		for i, x := range c.X {
+			row := row0 + i
+			if next < N && st.T[next].Row == row {
+				next++
+				continue
+			}
+			project(a, x, &v, &t)
+			k := sort.Search(N, func(k int) bool { return tv[k].Cmp(&v) >= 0 })
+			if k < N && tv[k].Cmp(&v) == 0 {
+				if q := st.T[order[k]]; equalRow(q.X, x) {
+					return &oracle.DuplicatePointError{I: min(q.Row, row) + 1, J: max(q.Row, row) + 1}
+				}
+				return errCollision
+			}
+			if lo[k] == nil || v.Cmp(lo[k]) < 0 {
+				lo[k] = new(big.Rat).Set(&v)
+			}
+			if hi[k] == nil || v.Cmp(hi[k]) > 0 {
+				hi[k] = new(big.Rat).Set(&v)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	st.a, st.s, st.tv, st.tz, st.lo, st.hi = a, s, tv, tz, lo, hi
+	return nil
+}
+
+func equalRow(p, q []*big.Rat) bool {
+	for k := range p {
+		if p[k].Cmp(q[k]) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// reduced is the instance on ℚ of the kept points: T's values with their
+// targets and each gap's least and greatest unchanged value with target 0,
+// increasing. With fewer than 3 points (the constructions need K ≥ 3) it is
+// padded with zero targets one unit beyond its ends: extra constraints, so
+// any g that fits the padded instance and verifies on the rows is as good.
+func (st *streamer) reduced() *instance.Instance {
+	in := &instance.Instance{}
+	add := func(v, z *big.Rat) {
+		if n := len(in.X); n > 0 && in.X[n-1][0].Cmp(v) == 0 {
+			return
+		}
+		in.X, in.Z = append(in.X, []*big.Rat{v}), append(in.Z, z)
+	}
+	for k := 0; k <= len(st.tv); k++ {
+		if st.lo[k] != nil {
+			add(st.lo[k], new(big.Rat))
+			add(st.hi[k], new(big.Rat))
+		}
+		if k < len(st.tv) {
+			add(st.tv[k], st.tz[k])
+		}
+	}
+	for len(in.X) < 3 {
+		one := big.NewRat(1, 1)
+		first := new(big.Rat).Sub(in.X[0][0], one)
+		in.X = append([][]*big.Rat{{first}}, in.X...)
+		in.Z = append([]*big.Rat{new(big.Rat)}, in.Z...)
+		if len(in.X) < 3 {
+			last := new(big.Rat).Add(in.X[len(in.X)-1][0], one)
+			in.X, in.Z = append(in.X, []*big.Rat{last}), append(in.Z, new(big.Rat))
+		}
+	}
+	return in
+}
+
+// composeFirst turns a network on ℚ into one on ℚ^d: x ↦ φ(aᵀx).
+func composeFirst(phi *oracle.Network, a []*big.Rat) *oracle.Network {
+	out := phi.Clone()
+	first := &out.Layers[0]
+	for r, row := range first.W {
+		nr := make([]*big.Rat, len(a))
+		for k := range a {
+			nr[k] = new(big.Rat).Mul(row[0], a[k])
+		}
+		first.W[r] = nr
+	}
+	return out
+}
+
+// verify is one pass checking g(x_i) = z_i on every row: the first mismatch
+// (the pass stops there), or the source's error, and the evaluation method.
+func (st *streamer) verify(g *oracle.Network) (*StreamMismatch, string, error) {
+	ev := oracle.NewEvaluator(g)
+	method := "exact (layer by layer)"
+	if ev.Fast() {
+		method = "exact (1-D lookup)"
+	}
+	var mm *StreamMismatch
+	next := 0
+	err := st.pass(func(row0 int, c *Chunk) error {
+		got := ev.EvalAll(c.X)
+		for i, v := range got {
+			want := new(big.Rat)
+			if next < len(st.T) && st.T[next].Row == row0+i {
+				want = st.T[next].Z
+				next++
+			}
+			if v.Cmp(want) != 0 {
+				mm = &StreamMismatch{Mismatch: oracle.Mismatch{Row: row0 + i + 1, Got: v, Want: want}, Name: c.Name, Line: c.line(i)}
+				return errStop
+			}
+		}
+		return nil
+	})
+	if mm != nil {
+		return mm, method, nil
+	}
+	return nil, method, err
+}

@@ -1,0 +1,266 @@
+package finetune
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/ftcheck/ftcheck/bounds"
+	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/instance"
+	"github.com/ftcheck/ftcheck/oracle"
+	"pgregory.net/rapid"
+)
+
+// memSource serves rows held in memory in chunks of a given size; labelled
+// rows (Y) first, then the keep points (z = 0), as the command reads -data
+// and -keep. fail, when positive, makes the pass of that number return an
+// error instead of its first chunk.
+type memSource struct {
+	X, Keep [][]*big.Rat
+	Y       []*big.Rat
+	chunk   int
+	passes  int
+	fail    int
+}
+
+var errPlanted = errors.New("planted read error")
+
+func (m *memSource) Pass(fn func(c *Chunk) error) error {
+	m.passes++
+	serve := func(name string, X [][]*big.Rat, Y []*big.Rat) error {
+		for lo := 0; lo < len(X); lo += m.chunk {
+			hi := min(lo+m.chunk, len(X))
+			c := &Chunk{X: X[lo:hi], Name: name}
+			if Y != nil {
+				c.Y = Y[lo:hi]
+			}
+			for i := lo; i < hi; i++ {
+				c.Lines = append(c.Lines, i+2)
+			}
+			if m.fail == m.passes {
+				return errPlanted
+			}
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := serve("data.csv", m.X, m.Y); err != nil {
+		return err
+	}
+	return serve("keep.csv", m.Keep, nil)
+}
+
+// streamCase draws a frozen f, distinct rows on a small integer grid (so
+// that small moment directions collide), labels y = f(x) + z with z sparse,
+// and keep points.
+func streamCase(t *rapid.T) (*oracle.Network, *memSource) {
+	d := rapid.IntRange(1, 3).Draw(t, "d")
+	K := rapid.IntRange(1, []int{9, 30, 30}[d-1]).Draw(t, "K") // ≤ the 9^d grid points
+	w := rapid.IntRange(1, 3).Draw(t, "width")
+	coef := rapid.IntRange(-3, 3)
+	f := &oracle.Network{Layers: []oracle.Layer{{}, {W: [][]*big.Rat{make([]*big.Rat, w)}, B: oracle.Rats(int64(coef.Draw(t, "c")))}}}
+	for r := 0; r < w; r++ {
+		row := make([]*big.Rat, d)
+		for k := range row {
+			row[k] = big.NewRat(int64(coef.Draw(t, "w1")), 1)
+		}
+		f.Layers[0].W = append(f.Layers[0].W, row)
+		f.Layers[0].B = append(f.Layers[0].B, big.NewRat(int64(coef.Draw(t, "b1")), 1))
+		f.Layers[1].W[0][r] = big.NewRat(int64(coef.Draw(t, "w2")), 2)
+	}
+	seen := map[string]bool{}
+	src := &memSource{chunk: rapid.IntRange(1, 7).Draw(t, "chunk")}
+	keep := rapid.IntRange(0, K).Draw(t, "keep")
+	for len(src.X)+len(src.Keep) < K {
+		x := make([]*big.Rat, d)
+		for k := range x {
+			x[k] = big.NewRat(int64(rapid.IntRange(-4, 4).Draw(t, "x")), 1)
+		}
+		key := fmt.Sprint(x)
+		if seen[key] {
+			continue // the rows must be distinct; draw again
+		}
+		seen[key] = true
+		if len(src.Keep) < keep {
+			src.Keep = append(src.Keep, x)
+			continue
+		}
+		y := f.Eval(x)
+		if rapid.Bool().Draw(t, "changed") {
+			y.Add(y, big.NewRat(int64(rapid.IntRange(-3, 3).Draw(t, "z")), 1))
+		}
+		src.X, src.Y = append(src.X, x), append(src.Y, y)
+	}
+	return f, src
+}
+
+// TestStreamVerifiesOnAllRows: the streamed g, checked again here on every
+// row without the streamer (oracle.Verify on the labelled rows, g = 0 on the
+// keep points), fine-tunes f; at depth 2 its neurons stay within Theorem
+// 4.1.1's min{3N+1, K−1} (K ≥ 3).
+func TestStreamVerifiesOnAllRows(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		f, src := streamCase(t)
+		depth := rapid.SampledFrom([]int{2, 3}).Draw(t, "depth")
+		r, err := Stream(src, f, depth, Options{})
+		if err != nil {
+			t.Fatalf("Stream: %v", err)
+		}
+		if len(src.X) > 0 {
+			if _, err := oracle.Verify(r.Net, f, src.X, src.Y); err != nil {
+				t.Fatalf("f+g on the labelled rows: %v", err)
+			}
+		}
+		if len(src.Keep) > 0 {
+			if _, err := oracle.Verify(r.Net, nil, src.Keep, make0(len(src.Keep))); err != nil {
+				t.Fatalf("g on the keep points: %v", err)
+			}
+		}
+		if r.K != len(src.X)+len(src.Keep) {
+			t.Fatalf("K = %d, want %d", r.K, len(src.X)+len(src.Keep))
+		}
+		if depth == 2 && r.K >= 3 {
+			if lim := bounds.Thm41Upper(r.N, r.K); r.Neurons > lim {
+				t.Fatalf("m = %d > min{3N+1, K−1} = %d (N = %d, K = %d)", r.Neurons, lim, r.N, r.K)
+			}
+		}
+		if len(r.Reduced.X) > 3*r.N+2 && len(r.Reduced.X) > 3 {
+			t.Fatalf("reduced instance has %d points, N = %d", len(r.Reduced.X), r.N)
+		}
+	})
+}
+
+func make0(n int) []*big.Rat {
+	z := make([]*big.Rat, n)
+	for i := range z {
+		z[i] = new(big.Rat)
+	}
+	return z
+}
+
+// TestStreamChangedCountAndPasses: N counts the rows whose label differs
+// from f, and the passes are one for T, one per direction tried and one per
+// candidate verified.
+func TestStreamChangedCountAndPasses(t *testing.T) {
+	// f(x) = x1 on d = 2; rows (0,0), (0,1), (1,0), (1,1), (2,0); changed:
+	// row 2 (0,1) and row 4 (1,1). s = 0 projects (0,1) onto (0,0):
+	// collision; s = 1 projects (0,1) and (1,0) to 1: collision; s = 2 gives
+	// 0, 2, 1, 3, 2: (1,1)↦3, (0,1)↦2 and (2,0)↦2 collide; s = 3 gives
+	// 0, 3, 1, 4, 2: distinct on T's values.
+	f := &oracle.Network{Layers: []oracle.Layer{
+		{W: [][]*big.Rat{oracle.Rats(1, 0)}, B: oracle.Rats(0)},
+		{W: [][]*big.Rat{oracle.Rats(1)}, B: oracle.Rats(0)},
+	}}
+	X := [][]*big.Rat{oracle.Rats(0, 0), oracle.Rats(0, 1), oracle.Rats(1, 0), oracle.Rats(1, 1), oracle.Rats(2, 0)}
+	Y := oracle.Rats(0, 5, 1, -2, 2)
+	src := &memSource{X: X, Y: Y, chunk: 2}
+	r, err := Stream(src, f, 2, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.N != 2 || r.K != 5 || r.S != 3 {
+		t.Fatalf("N = %d, K = %d, s = %d; want 2, 5, 3", r.N, r.K, r.S)
+	}
+	verified := 0
+	for _, tr := range r.Tried {
+		if tr.Outcome != NotVerified {
+			verified++
+		}
+	}
+	if want := 1 + 4 + verified; r.Passes != want || src.passes != want {
+		t.Fatalf("passes = %d (source saw %d), want 1 + 4 directions + %d verifications", r.Passes, src.passes, verified)
+	}
+}
+
+// TestStreamPlantedBrokenSkipped: a candidate whose network is off by 10⁻⁹
+// in one weight, listed as the smallest, fails the verification pass and the
+// next one is chosen; with only broken candidates the result is an error.
+func TestStreamPlantedBrokenSkipped(t *testing.T) {
+	src := &memSource{X: [][]*big.Rat{oracle.Rats(1), oracle.Rats(2), oracle.Rats(3), oracle.Rats(4), oracle.Rats(5)},
+		Y: oracle.Rats(0, 1, 0, 0, 2), chunk: 3}
+	good := Candidates(2)
+	var bad []Candidate // each good candidate broken, listed first so that it wins ties
+	for _, c := range good {
+		bad = append(bad, broken("broken "+c.Name, c.Build))
+	}
+	r, err := Stream(src, nil, 2, Options{Candidates: func(int) []Candidate { return append(append([]Candidate{}, bad...), good...) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fails := Failures(r.Tried)
+	if strings.HasPrefix(r.Name, "broken") || len(fails) == 0 {
+		t.Fatalf("chose %s; tried %v", r.Name, r.Tried)
+	}
+	for _, f := range fails {
+		if !strings.HasPrefix(f.Name, "broken") {
+			t.Fatalf("a sound candidate failed: %v", r.Tried)
+		}
+	}
+	_, err = Stream(src, nil, 2, Options{Candidates: func(int) []Candidate { return bad }})
+	var nv *NotVerifiedError
+	if !errors.As(err, &nv) {
+		t.Fatalf("only a broken candidate: got %v, want *NotVerifiedError", err)
+	}
+}
+
+// TestStreamDropsNoConstraint: a candidate built on the reduced instance
+// that is right there but not on a dropped row must fail: the reduction
+// keeps only each gap's extremes, so a network that bends between them is
+// caught by the verification pass. Planted: the interpolant of the reduced
+// points plus a bump centred between two kept zeros.
+func TestStreamDropsNoConstraint(t *testing.T) {
+	// x = 1..7, changed at 1 and 7: the unchanged 2..6 form one gap whose
+	// extremes 2 and 6 are kept; 4 is dropped.
+	src := &memSource{X: [][]*big.Rat{oracle.Rats(1), oracle.Rats(2), oracle.Rats(3), oracle.Rats(4), oracle.Rats(5), oracle.Rats(6), oracle.Rats(7)},
+		Y: oracle.Rats(1, 0, 0, 0, 0, 0, 1), chunk: 2}
+	bump := Candidate{"bump", func(in0 *instance.Instance) (*construction.Built, error) {
+		b, err := Candidates(2)[0].Build(in0)
+		if err != nil {
+			return nil, err
+		}
+		net := b.Net.Clone()
+		// + σ(x − 3) − 2σ(x − 4) + σ(x − 5): zero outside (3, 5), 1 at 4.
+		for _, h := range []struct{ w, c int64 }{{3, 1}, {4, -2}, {5, 1}} {
+			net.Layers[0].W = append(net.Layers[0].W, oracle.Rats(1))
+			net.Layers[0].B = append(net.Layers[0].B, big.NewRat(-h.w, 1))
+			net.Layers[1].W[0] = append(net.Layers[1].W[0], big.NewRat(h.c, 1))
+		}
+		return construction.NewBuilt("bump", net, net.Hidden()), nil
+	}}
+	r, err := Stream(src, nil, 2, Options{Candidates: func(int) []Candidate { return []Candidate{bump} }})
+	var nv *NotVerifiedError
+	if !errors.As(err, &nv) {
+		t.Fatalf("a network wrong at the dropped row 4 passed: %v, %v", r, err)
+	}
+	if mm := nv.Tried[0].Mismatch; mm == nil || mm.Row != 4 {
+		t.Fatalf("mismatch %v, want row 4", nv.Tried[0].Mismatch)
+	}
+}
+
+// TestStreamErrors: a read error in any pass is returned, never a result;
+// an unchanged row equal to a changed one is a duplicate naming both rows.
+func TestStreamErrors(t *testing.T) {
+	X := [][]*big.Rat{oracle.Rats(0, 0), oracle.Rats(0, 1), oracle.Rats(1, 0), oracle.Rats(1, 1)}
+	Y := oracle.Rats(0, 1, 0, 0)
+	for pass := 1; pass <= 5; pass++ {
+		src := &memSource{X: X, Y: Y, chunk: 1, fail: pass}
+		if r, err := Stream(src, nil, 2, Options{}); !errors.Is(err, errPlanted) {
+			t.Fatalf("read error in pass %d: got %v, %v", pass, r, err)
+		}
+	}
+	src := &memSource{X: X, Y: Y, Keep: [][]*big.Rat{oracle.Rats(0, 1)}, chunk: 2}
+	_, err := Stream(src, nil, 2, Options{})
+	var dup *oracle.DuplicatePointError
+	if !errors.As(err, &dup) || dup.I != 2 || dup.J != 5 {
+		t.Fatalf("keep point equal to changed row 2: got %v, want rows 2 and 5", err)
+	}
+	_, err = Stream(&memSource{chunk: 1}, nil, 2, Options{})
+	if err == nil || !strings.Contains(err.Error(), "no data rows") {
+		t.Fatalf("empty source: %v", err)
+	}
+}
