@@ -114,6 +114,9 @@ func runEval(stdout, stderr io.Writer, args []string) error {
 	if err := checkDims(*netPath, n, *dataPath, dr.Dim()); err != nil {
 		return err
 	}
+	if n.Outputs() > 1 || dr.Outputs() > 1 { // vector.go
+		return evalVector(stdout, n, *netPath, dr, *dataPath, lim)
+	}
 	e, err := newEvaluator(n, *netPath, lim)
 	if err != nil {
 		return err
@@ -187,6 +190,9 @@ func runVerify(stdout, stderr io.Writer, args []string) error {
 		if err := checkDims(*basePath, f, *dataPath, dr.Dim()); err != nil {
 			return err
 		}
+	}
+	if g.Outputs() > 1 || dr.Outputs() > 1 || (f != nil && f.Outputs() > 1) { // vector.go
+		return verifyVector(stdout, g, *netPath, f, *basePath, dr, *dataPath, lim)
 	}
 	v, err := newVerifier(g, *netPath, f, *basePath, lim)
 	if err != nil {

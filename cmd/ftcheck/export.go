@@ -50,23 +50,28 @@ func writeNetwork(path string, n *oracle.Network, opt modelio.WriteOptions) (*mo
 
 // mergeNetworks is one network computing f+g exactly: the hidden layers of
 // f and g side by side (parallel composition), the output layer the sum of
-// theirs. When their depths differ, the shallower one is first extended by
-// identity carriers (extendDepth), which change no output.
+// theirs (row by row for C > 1 outputs). When their depths differ, the
+// shallower one is first extended by identity carriers (extendDepth), which
+// change no output.
 func mergeNetworks(f, g *oracle.Network) *oracle.Network {
 	h := max(len(f.Layers), len(g.Layers)) - 1 // hidden layers of the merge
 	f, g = extendDepth(f, h), extendDepth(g, h)
 	m := &oracle.Network{Layers: make([]oracle.Layer, h+1)}
 	for li := range m.Layers {
 		lf, lg := f.Layers[li], g.Layers[li]
-		if li == h { // output: [wf wg] (wf + wg when both read x), bf + bg
-			row := append(append([]*big.Rat{}, lf.W[0]...), lg.W[0]...)
-			if h == 0 {
-				row = make([]*big.Rat, lf.In())
-				for j := range row {
-					row[j] = new(big.Rat).Add(lf.W[0][j], lg.W[0][j])
+		if li == h { // output c: [wf wg] (wf + wg when both read x), bf + bg
+			var out oracle.Layer
+			for c := range lf.W {
+				row := append(append([]*big.Rat{}, lf.W[c]...), lg.W[c]...)
+				if h == 0 {
+					row = make([]*big.Rat, lf.In())
+					for j := range row {
+						row[j] = new(big.Rat).Add(lf.W[c][j], lg.W[c][j])
+					}
 				}
+				out.W, out.B = append(out.W, row), append(out.B, new(big.Rat).Add(lf.B[c], lg.B[c]))
 			}
-			m.Layers[li] = oracle.Layer{W: [][]*big.Rat{row}, B: []*big.Rat{new(big.Rat).Add(lf.B[0], lg.B[0])}}
+			m.Layers[li] = out
 			continue
 		}
 		var l oracle.Layer
@@ -88,24 +93,46 @@ func mergeNetworks(f, g *oracle.Network) *oracle.Network {
 }
 
 // extendDepth returns n with h hidden layers (n itself when it has them):
-// its output v is carried through the extra layers as the pair σ(v), σ(−v),
-// and v = σ(v) − σ(−v) is the new output, so the function is unchanged.
+// each output v_c is carried through the extra layers as the pair σ(v_c),
+// σ(−v_c), and v_c = σ(v_c) − σ(−v_c) is the new output c, so the function
+// is unchanged.
 func extendDepth(n *oracle.Network, h int) *oracle.Network {
 	have := len(n.Layers) - 1
 	if have >= h {
 		return n
 	}
 	out := n.Layers[have]
-	neg := make([]*big.Rat, len(out.W[0]))
-	for j, v := range out.W[0] {
-		neg[j] = new(big.Rat).Neg(v)
-	}
+	C := out.Out()
 	e := &oracle.Network{Layers: append([]oracle.Layer{}, n.Layers[:have]...)}
-	e.Layers = append(e.Layers, oracle.Layer{W: [][]*big.Rat{out.W[0], neg}, B: []*big.Rat{out.B[0], new(big.Rat).Neg(out.B[0])}})
-	for len(e.Layers) < h {
-		e.Layers = append(e.Layers, oracle.Layer{W: [][]*big.Rat{oracle.Rats(1, -1), oracle.Rats(-1, 1)}, B: oracle.Rats(0, 0)})
+	var split oracle.Layer
+	for c := range out.W {
+		neg := make([]*big.Rat, len(out.W[c]))
+		for j, v := range out.W[c] {
+			neg[j] = new(big.Rat).Neg(v)
+		}
+		split.W = append(split.W, out.W[c], neg)
+		split.B = append(split.B, out.B[c], new(big.Rat).Neg(out.B[c]))
 	}
-	e.Layers = append(e.Layers, oracle.Layer{W: [][]*big.Rat{oracle.Rats(1, -1)}, B: oracle.Rats(0)})
+	e.Layers = append(e.Layers, split)
+	// pm is the row with sign at σ(v_c) and −sign at σ(−v_c).
+	pm := func(c int, sign int64) []*big.Rat {
+		row := oracle.Zeros(2 * C)
+		row[2*c].SetInt64(sign)
+		row[2*c+1].SetInt64(-sign)
+		return row
+	}
+	for len(e.Layers) < h {
+		l := oracle.Layer{B: oracle.Zeros(2 * C)}
+		for c := 0; c < C; c++ {
+			l.W = append(l.W, pm(c, 1), pm(c, -1))
+		}
+		e.Layers = append(e.Layers, l)
+	}
+	last := oracle.Layer{B: oracle.Zeros(C)}
+	for c := 0; c < C; c++ {
+		last.W = append(last.W, pm(c, 1))
+	}
+	e.Layers = append(e.Layers, last)
 	return e
 }
 
@@ -144,7 +171,10 @@ func newFloatNet(n *oracle.Network, dtype string) *floatNet {
 	return fn
 }
 
-func (fn *floatNet) eval64(x []float64) float64 {
+func (fn *floatNet) eval64(x []float64) float64 { return fn.eval64Vec(x)[0] }
+
+// eval64Vec is every output in float64.
+func (fn *floatNet) eval64Vec(x []float64) []float64 {
 	h := x
 	for li, W := range fn.W {
 		next := make([]float64, len(W))
@@ -160,10 +190,13 @@ func (fn *floatNet) eval64(x []float64) float64 {
 		}
 		h = next
 	}
-	return h[0]
+	return h
 }
 
-func (fn *floatNet) eval32(x []float64) float64 {
+func (fn *floatNet) eval32(x []float64) float64 { return fn.eval32Vec(x)[0] }
+
+// eval32Vec is every output in float32, widened to float64.
+func (fn *floatNet) eval32Vec(x []float64) []float64 {
 	h := make([]float32, len(x))
 	for i, v := range x {
 		h[i] = float32(v)
@@ -182,7 +215,11 @@ func (fn *floatNet) eval32(x []float64) float64 {
 		}
 		h = next
 	}
-	return float64(h[0])
+	out := make([]float64, len(h))
+	for c, v := range h {
+		out[c] = float64(v)
+	}
+	return out
 }
 
 // floatCheck is how float evaluation of the exported networks (summed) does

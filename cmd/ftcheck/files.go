@@ -111,6 +111,9 @@ func readAnyData(path string, lim *oracle.Limits, mo *modelOpts) (*oracle.Data, 
 // file's arrays held in memory.
 type rowSource interface {
 	Next() ([]*big.Rat, *big.Rat, error)
+	// NextVec is Next with the row's C labels, Outputs is C (vector.go).
+	NextVec() ([]*big.Rat, []*big.Rat, error)
+	Outputs() int
 	Line() int // the source line (a row number for arrays) of the row Next returned last
 	Dim() int
 	Label() string

@@ -75,6 +75,12 @@ func runFinetune(stdout, stderr io.Writer, args []string) error {
 	if err := checkDims(*netPath, f, *dataPath, d.Dim()); err != nil {
 		return err
 	}
+	if f.Outputs() > 1 || d.Outputs() > 1 { // vector.go
+		vf := &vectorFinetune{f: f, d: d, netPath: *netPath, dataPath: *dataPath, layers: *layers,
+			keepPath: *keepPath, heldoutPath: *heldoutPath, depth: *depth, out: *out, merged: *merged,
+			dtype: *dtype, lim: lim, mo: mo, maxDataCost: *maxDataCost}
+		return vf.run(stdout, stderr)
+	}
 	if err := checkGrowth(f, *netPath, *dataPath, d, lim); err != nil {
 		return err
 	}

@@ -3,7 +3,7 @@ package main
 // Real model files on the command line: networks as .safetensors or .npz
 // (package modelio), data as .npz or an X.npy,y.npy pair, points to keep
 // or to measure as CSV x1..xd, .npy or .npz. Every number is read exactly;
-// a network must have one output (C = 1).
+// a network has C ≥ 1 outputs, data C labels per row (vector.go).
 
 import (
 	"bufio"
@@ -59,7 +59,7 @@ func isNetworkModel(path string) bool {
 
 // readModelNetwork reads a network from a .safetensors or .npz file, its
 // layers in the order of layers (a -layers value; nn.Sequential numbering
-// when empty), and checks that it is a network ftcheck handles: C = 1.
+// when empty), and checks that it is a valid network (C ≥ 1 outputs).
 func readModelNetwork(path, layers, flagName string, mo *modelOpts) (*oracle.Network, error) {
 	names, err := modelio.ParseLayers(layers)
 	if err != nil {
@@ -69,17 +69,11 @@ func readModelNetwork(path, layers, flagName string, mo *modelOpts) (*oracle.Net
 	if err != nil {
 		return nil, err // names the file (modelio's errors, *fs.PathError)
 	}
-	return n, validateOneOutput(path, n)
+	return n, validateNetwork(path, n)
 }
 
-// validateOneOutput is oracle's Validate with a clear message for vector
-// outputs.
-func validateOneOutput(path string, n *oracle.Network) error {
-	if len(n.Layers) > 0 {
-		if c := n.Layers[len(n.Layers)-1].Out(); c > 1 {
-			return usageErr("%s: the network has C = %d outputs; vector outputs are not supported yet (ftcheck needs one output, C = 1)", path, c)
-		}
-	}
+// validateNetwork is oracle's Validate as a usage error naming the file.
+func validateNetwork(path string, n *oracle.Network) error {
 	if err := n.Validate(); err != nil {
 		return usageErr("%s: %v", path, err)
 	}
@@ -87,15 +81,13 @@ func validateOneOutput(path string, n *oracle.Network) error {
 }
 
 // readModelData reads a data set from a .npz archive (X, and y or z) or an
-// X.npy,y.npy pair, as one label per row (C = 1). Lines holds the row
-// numbers (1-based), which messages give in place of line numbers.
+// X.npy,y.npy pair, with C labels per row (y of shape K or K × C). Lines
+// holds the row numbers (1-based), which messages give in place of line
+// numbers.
 func readModelData(spec string, mo *modelOpts) (*oracle.Data, error) {
 	d, err := modelio.ReadDataFile(spec, mo.limits())
 	if err != nil {
 		return nil, err
-	}
-	if c := d.Outputs(); c != 1 {
-		return nil, usageErr("%s: %d labels per row (%s1..%s%d); vector outputs are not supported yet (one label per row, C = 1)", spec, c, d.Label, d.Label, c)
 	}
 	od, err := d.Oracle()
 	if err != nil {
@@ -119,8 +111,19 @@ func (m *memSource) Next() ([]*big.Rat, *big.Rat, error) {
 		return nil, nil, io.EOF
 	}
 	m.row++
+	if m.d.Outputs() != 1 {
+		return nil, nil, usageErr("row %d has %d labels; one label per row is wanted here", m.row, m.d.Outputs())
+	}
 	return m.d.X[m.row-1], m.d.Y[m.row-1], nil
 }
+func (m *memSource) NextVec() ([]*big.Rat, []*big.Rat, error) {
+	if m.row >= m.d.K() {
+		return nil, nil, io.EOF
+	}
+	m.row++
+	return m.d.X[m.row-1], m.d.Labels(m.row - 1), nil
+}
+func (m *memSource) Outputs() int  { return m.d.Outputs() }
 func (m *memSource) Line() int     { return m.d.Line(m.row) }
 func (m *memSource) Dim() int      { return m.d.Dim() }
 func (m *memSource) Label() string { return m.d.Label }

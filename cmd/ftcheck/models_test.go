@@ -357,11 +357,11 @@ func TestRealModelsBadInputs(t *testing.T) {
 		{"wrong shape", []string{"-net", npz("shape.npz", map[string][]byte{"0.weight": w31, "0.bias": npyBytes([]int{2}, []float64{0, 0}), "2.weight": w13})}, "shape.npz"},
 		{"shapes do not chain", []string{"-net", npz("chain.npz", map[string][]byte{"0.weight": w31, "0.bias": b3, "2.weight": npyBytes([]int{1, 2}, []float64{1, 1})})}, "chain.npz"},
 		{"NaN weight", []string{"-net", npz("nan.npz", map[string][]byte{"0.weight": nanW, "0.bias": b3, "2.weight": w13})}, "NaN"},
-		{"C = 2", []string{"-net", npz("c2.npz", map[string][]byte{"0.weight": w31, "0.bias": b3, "2.weight": w23})}, "vector outputs are not supported yet"},
+		{"C = 2", []string{"-net", npz("c2.npz", map[string][]byte{"0.weight": w31, "0.bias": b3, "2.weight": w23})}, "has C = 2 outputs: the data need y1..y2"},
 		{"missing -layers name", []string{"-net", goodNPZ, "-layers", "0,2,9"}, "9.weight"},
 		{"-layers on JSON", []string{"-net", writeTemp(t, "f.json", `{"layers":[{"W":[["1"]],"b":["0"]}]}`), "-layers", "a"}, "JSON"},
 		{"max-values", []string{"-net", good, "-max-values", "4"}, "max-values"},
-		{"labels C = 2", []string{"-net", good, "-data", npz("y2.npz", map[string][]byte{"X": npyBytes([]int{2, 1}, []float64{1, 2}), "y": npyBytes([]int{2, 2}, []float64{1, 2, 3, 4})})}, "vector outputs"},
+		{"labels C = 2", []string{"-net", good, "-data", npz("y2.npz", map[string][]byte{"X": npyBytes([]int{2, 1}, []float64{1, 2}), "y": npyBytes([]int{2, 2}, []float64{1, 2, 3, 4})})}, "y2.npz:1: the row has 2 label(s) (y1..y2) but the network"},
 		{"keep overlaps data", []string{"-net", good, "-keep", keepCSV}, "keep.csv"},
 		{"keep with labels", []string{"-net", good, "-keep", data}, "no label column"},
 	}
