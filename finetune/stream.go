@@ -249,25 +249,15 @@ func (st *streamer) findDirection() error {
 	return &NoDirectionError{construction.MomentTries}
 }
 
-func project(a, x []*big.Rat, v, t *big.Rat) *big.Rat {
-	v.SetInt64(0)
-	for k, c := range a {
-		if c.Sign() != 0 && x[k].Sign() != 0 {
-			v.Add(v, t.Mul(c, x[k]))
-		}
-	}
-	return v
-}
-
 func (st *streamer) tryDirection(s int64) error {
 	a := construction.Moment(st.d, big.NewRat(s, 1))
 	N := len(st.T)
 	order := make([]int, N)
 	vals := make([]*big.Rat, N)
-	var t big.Rat
+	pr := oracle.NewProjector(a)
 	for i := range st.T {
 		order[i] = i
-		vals[i] = project(a, st.T[i].X, new(big.Rat), &t)
+		vals[i] = pr.Project(st.T[i].X, new(big.Rat))
 	}
 	sort.Slice(order, func(i, j int) bool { return vals[order[i]].Cmp(vals[order[j]]) < 0 })
 	tv, tz := make([]*big.Rat, N), make([]*big.Rat, N)
@@ -290,7 +280,7 @@ func (st *streamer) tryDirection(s int64) error {
 				next++
 				continue
 			}
-			project(a, x, &v, &t)
+			pr.Project(x, &v)
 			k := sort.Search(N, func(k int) bool { return tv[k].Cmp(&v) >= 0 })
 			if k < N && tv[k].Cmp(&v) == 0 {
 				if q := st.T[order[k]]; equalRow(q.X, x) {

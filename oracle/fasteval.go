@@ -235,9 +235,11 @@ func forChunks[S any](n int, newState func() S, body func(s S, lo, hi int)) {
 // chunker evaluates chunks of rows for one goroutine, by whichever path the
 // Evaluator uses, into reused fractions.
 type chunker struct {
-	e   *Evaluator
-	w   *fastWorker
-	out []frac
+	e    *Evaluator
+	w    *fastWorker
+	proj *Projector // aᵀx of the 1-D lookup path
+	s    big.Rat
+	out  []frac
 }
 
 func (e *Evaluator) newChunker() *chunker {
@@ -245,12 +247,26 @@ func (e *Evaluator) newChunker() *chunker {
 	if e.fast != nil {
 		c.w = e.fast.newWorker()
 	}
+	if e.proj != nil {
+		c.proj = e.proj.Clone()
+	}
 	return c
 }
 
 // eval returns g(X[k]) for every row of the chunk, valid until the next call.
 func (c *chunker) eval(X [][]*big.Rat) []frac {
 	out := grow(&c.out, len(X))
+	if c.proj != nil {
+		for k, x := range X {
+			if len(x) != len(c.proj.A) {
+				panic(fmt.Sprintf("oracle: Eval: input has %d coordinates, network wants %d", len(x), len(c.proj.A)))
+			}
+			v := c.e.phi.Eval(c.proj.Project(x, &c.s))
+			out[k].num.Set(v.Num())
+			out[k].den.Set(v.Denom())
+		}
+		return out
+	}
 	if c.w == nil {
 		for k, x := range X {
 			v := c.e.Eval(x)

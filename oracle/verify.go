@@ -18,6 +18,7 @@ type Evaluator struct {
 	fast *fastNet         // its fixed-width form for EvalAll and Verify, or nil
 	dir  []*big.Rat       // a, when the first layer is a multiple of aᵀ row by row
 	phi  *PiecewiseLinear // φ(s) = g(s·a/(aᵀa))
+	proj *Projector       // x ↦ aᵀx, when phi is set
 }
 
 // NewEvaluator prepares n for repeated exact evaluation.
@@ -32,7 +33,7 @@ func NewEvaluator(n *Network) *Evaluator {
 			for i := range a {
 				u[i] = new(big.Rat).Quo(a[i], &aa)
 			}
-			e.dir, e.phi = a, n.Restrict(Zeros(len(a)), u)
+			e.dir, e.phi, e.proj = a, n.Restrict(Zeros(len(a)), u), NewProjector(a)
 		}
 	}
 	if e.phi == nil {
@@ -106,7 +107,7 @@ func (e *Evaluator) Fast() bool { return e.phi != nil }
 // EvalAll evaluates every row of X on all cores.
 func (e *Evaluator) EvalAll(X [][]*big.Rat) []*big.Rat {
 	out := make([]*big.Rat, len(X))
-	if e.fast == nil {
+	if e.fast == nil && e.proj == nil {
 		parallelFor(len(X), func(i int) { out[i] = e.Eval(X[i]) })
 		return out
 	}
