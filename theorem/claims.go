@@ -174,4 +174,31 @@ var table = []Claim{
 		Cost:      10300 * time.Millisecond,
 		Check:     checkS7, Planted: plantedS7,
 	},
+	{
+		ID: "F", Paper: "Examples, figures, displayed equations",
+		Statement: "Every example, figure and displayed equation that states a checkable fact states it correctly: the instances of " +
+			"Fig. 2–4, 6–8 and 10 with the networks, sets and counts the paper gives, and the displays and restatements of Sec. 4–5 and App. A.",
+		Method: "checked: Fig. 2 (3N+1 = 13 neurons, no interpolant with fewer pieces), Fig. 3 (K−1 = 8 neurons; its 'K−1 pieces'), " +
+			"Fig. 4 with every target in {2, −1}^T ([K]∖T = Example 1's I, eq. 10, removed {2, 11, 12}, J after eq. 14, eq. 15, eq. 12's 10), " +
+			"Fig. 6–7 (U1's windows and layer-2 units, α¹_1 > 1 off {1..4}, U2 keeping U1's layer 1, 16 and 11 neurons), Fig. 8 (J, " +
+			"windows, β¹(x_6), α¹(x_6) between α¹(x_5), α¹(x_8), eq. 27, 18 neurons), Fig. 10 (groups, S, eq. 34's example matrix, 12 " +
+			"neurons): networks built and verified exactly by the oracle, values read from their exact pre-activations; Fig. 5's caption, " +
+			"eq. 9 against Thm 4.1.2, the displays in the proofs of Thm 4.1, Lemma 4.7, Cor. 4.2 and Cor. 5.2 (eq. 18, 21–22), eq. 13, " +
+			"eq. 23, σB and σT as ReLU gadgets, Sec. 4.1's x_i, Fig. 10's caption, on exact grids. Read and found to state nothing " +
+			"checkable: Fig. 1 (a diagram), eq. 1–4, 6, 11, 17, 24, 25–26, 30, 32–33 (definitions, or the goal of a construction). " +
+			"Checked by their own claims, not again here: Fig. 9 (S7), eq. 5 (R1), 7 and 12 (T4.1-U/L, T4.4, R3), 8 (C4.2), " +
+			"10 (D4.3), 14–15 (L4.7), 16 (L4.5), 18–20 (C5.2), 28–29, 31, 34–35 (A), 36 (P6.1), Remarks 2–5 (R2–R5).",
+		Cost:  30 * time.Millisecond,
+		Check: checkF, Parts: figParts,
+	},
+	{
+		ID: "V", Paper: "beyond the paper (vector outputs)",
+		Statement: "K ≥ 3, C ≥ 1 outputs: every instance (x, z ∈ ℚ^{K×C}) is fine-tuned by one 2-layer network with C outputs whose single " +
+			"hidden layer has m ≤ min{3N+1, K−1} neurons, N = the rows where any output changes (Thm 4.4's J and knots depend on T only).",
+		Method: "build construction.TwoLayerVector (one hidden layer, C output rows), unpruned and pruned, and the C single-output networks " +
+			"stacked; verify every output exactly (oracle.VerifyVec) on the driver; counts against min{3N+1, K−1} and Σ_c min{3N_c+1, K−1}; " +
+			"every pattern of changed outputs of C = 2 on K ≤ 5 points, rapid up to K = 24, C = 4",
+		Cost:  0,
+		Check: checkV, Parts: vPartsOf,
+	},
 }

@@ -31,6 +31,7 @@
 //	sec6_deep.go           P6.1
 //	sec7_experiment.go     S7 (the only check that needs package experiment)
 //	appendix_a.go          A
+//	figures.go             F: the figures' instances and networks (figures_eq.go: the displayed equations)
 //	derived_grid.go        the exact (m, N, K) grids of the derived statements
 //	witness_common.go      the witness sweeps and piece searches of the lower bounds
 //	budget.go              how ranges scale with -checks
