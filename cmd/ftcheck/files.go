@@ -95,7 +95,8 @@ func readDataFile(path string, lim *oracle.Limits) (*oracle.Data, error) {
 		return nil, usageErr("%v", err)
 	}
 	defer f.Close()
-	return oracle.ReadDataLimits(f, path, *lim)
+	d, err := oracle.ReadDataLimits(csvIn(f, path), path, *lim)
+	return d, dialectErr(err)
 }
 
 // readAnyData reads a data file: CSV, or (mo non-nil) a .npz archive or an
@@ -136,12 +137,12 @@ func openData(path string, lim *oracle.Limits, mo *modelOpts) (rowSource, io.Clo
 	if err != nil {
 		return nil, nil, usageErr("%v", err)
 	}
-	dr, err := oracle.NewDataReader(f, path, *lim)
+	dr, err := oracle.NewDataReader(csvIn(f, path), path, *lim)
 	if err != nil {
 		f.Close()
-		return nil, nil, err
+		return nil, nil, dialectErr(err)
 	}
-	return dr, f, nil
+	return dialectSource{dr}, f, nil
 }
 
 // wantLabel checks the data header's label column: "y" are labels of f+g,

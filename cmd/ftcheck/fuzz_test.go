@@ -102,7 +102,7 @@ func checkExact(t *testing.T, gPath, fPath, dataPath string) {
 	}
 	df, _ := os.Open(dataPath)
 	defer df.Close()
-	d, err := oracle.ReadDataLimits(df, dataPath, oracle.Limits{})
+	d, err := oracle.ReadDataLimits(csvIn(df, dataPath), dataPath, oracle.Limits{}) // as the command reads it
 	if err != nil {
 		t.Fatalf("re-reading the data: %v", err)
 	}

@@ -143,7 +143,7 @@ func readPoints(path, flagName string, lim *oracle.Limits, mo *modelOpts) ([][]*
 		return nil, usageErr("%s: %v", flagName, err)
 	}
 	defer f.Close()
-	return readPointsCSV(f, path, *lim)
+	return readPointsDialect(f, path, *lim)
 }
 
 // readPointsCSV reads a CSV of points: header x1,…,xd, one point a row,
