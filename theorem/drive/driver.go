@@ -25,6 +25,18 @@ type Case struct {
 	// frozen networks). It is not part of a finding: a case rebuilt by
 	// CaseOf has none, and its Check must then check what it can without.
 	Extra any
+	// Vec, when set, is a case with C ≥ 1 outputs (beyond the paper): every
+	// network must fine-tune Vec on every output (oracle.VerifyVec), and
+	// FT.Inst is Vec.Support(), the instance with the same samples and
+	// changed set T (z_i = 1 where any output changes), so that N, K and
+	// the faults read it as for one output. A finding carries Vec's targets
+	// in the parameter "z-vector", from which CaseOf rebuilds it.
+	Vec *instance.Vector
+}
+
+// VectorCase is the case of a vector instance v.
+func VectorCase(v *instance.Vector) Case {
+	return Case{FT: &props.FineTune{Inst: v.Support()}, Vec: v}
 }
 
 // Part is one construction check of a claim: the cases it runs on, the
@@ -282,6 +294,10 @@ func fineTunes(c Case, b *construction.Built) error {
 	if b == nil || b.Net == nil {
 		return errors.New("no network")
 	}
+	if c.Vec != nil {
+		_, err := c.Vec.Verify(b.Net)
+		return err
+	}
 	in := c.FT.Inst
 	if c.FT.F == nil {
 		_, err := in.Verify(b.Net)
@@ -296,6 +312,9 @@ func describe(c Case) string {
 	s := fmt.Sprintf("K = %d, N = %d, d = %d", in.K(), in.N(), in.Dim())
 	if c.L > 0 {
 		s += fmt.Sprintf(", L = %d", c.L)
+	}
+	if c.Vec != nil {
+		s += fmt.Sprintf(", C = %d", c.Vec.Outputs())
 	}
 	return s
 }
@@ -333,6 +352,17 @@ func (c Case) Params(part string, extra map[string]string) map[string]string {
 		}
 		m["a"] = strings.Join(s, " ")
 	}
+	if c.Vec != nil {
+		rows := make([]string, len(c.Vec.Z))
+		for i, z := range c.Vec.Z {
+			s := make([]string, len(z))
+			for q, v := range z {
+				s[q] = oracle.FormatRat(v)
+			}
+			rows[i] = strings.Join(s, " ")
+		}
+		m["z-vector"] = strings.Join(rows, "; ")
+	}
 	return m
 }
 
@@ -367,6 +397,20 @@ func CaseOf(inst *Instance) (Case, error) {
 			return Case{}, fmt.Errorf("a: %w", err)
 		}
 		c.Dir = a
+	}
+	if s, ok := inst.Params["z-vector"]; ok {
+		v := &instance.Vector{X: in.X}
+		for i, row := range strings.Split(s, ";") {
+			z, err := rats(strings.Fields(row))
+			if err != nil {
+				return Case{}, fmt.Errorf("z-vector row %d: %w", i+1, err)
+			}
+			v.Z = append(v.Z, z)
+		}
+		if err := v.Validate(); err != nil {
+			return Case{}, fmt.Errorf("z-vector: %w", err)
+		}
+		c.Vec, c.FT.Inst = v, v.Support()
 	}
 	return c, nil
 }
