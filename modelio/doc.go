@@ -32,6 +32,17 @@
 // without labels (to keep unchanged) are the rows of one .npy or the X of a
 // .npz (ReadPointsFile).
 //
+// # CSV dialects
+//
+// NewDialectReader turns a CSV as pandas or Excel writes it into the plain
+// format the readers of package oracle and the command take: a UTF-8 byte
+// order mark at the start is dropped, and so is a pandas index column (a
+// first column whose header is empty or "Unnamed: 0") when its values are
+// exactly 0, 1, 2, …; CR LF line ends pass through. A byte order mark
+// anywhere else, a UTF-16 file, a lone CR or any other index is a
+// *CSVDialectError naming the file and line, with the fix. Nothing is
+// guessed: a first column with any other header is data.
+//
 // # Hostile files
 //
 // Readers return errors, never panic, on truncated files, bad headers
@@ -40,7 +51,8 @@
 // bounded by the bytes actually read and by Limits.MaxValues, checked
 // against shapes before values are decoded (a deflated .npz can claim far
 // more than its size). The fuzz targets FuzzReadSafetensors, FuzzReadNPZ
-// and FuzzReadNPY hold them to this.
+// and FuzzReadNPY hold them to this, and FuzzDialectReader the CSV
+// dialect transform.
 //
 // # Libraries
 //
