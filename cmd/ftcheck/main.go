@@ -16,6 +16,11 @@
 //
 // Exit codes: 0 ok/holds, 1 counterexample or failed verification, 2 bad
 // usage or bad input, 3 inconclusive.
+//
+// Networks may have C ≥ 1 outputs (a classifier's logits), data then C
+// labels a row (header x1,…,xd,y1,…,yC; y alone is C = 1): eval prints C
+// outputs a row, verify checks every output, finetune -depth 2 builds one g
+// with C outputs sharing one hidden layer (vector.go).
 package main
 
 import (

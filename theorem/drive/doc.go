@@ -8,6 +8,9 @@
 // fine-tunes it when g(x_i) = z_i for every i, or, with a frozen f and
 // labels y, when (f+g)(x_i) = y_i; m counts hidden ReLU neurons.
 //
+// A case may have C ≥ 1 outputs (Case.Vec, beyond the paper): its networks
+// are then verified on every output (oracle.VerifyVec).
+//
 // A claim describes each of its constructions as a Part: the cases (an
 // exhaustive grid, then a rapid generator whose failures are shrunk), a
 // Build that returns the networks for a case, the Limit the claim puts on
