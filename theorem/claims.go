@@ -181,13 +181,14 @@ var table = []Claim{
 		Method: "checked: Fig. 2 (3N+1 = 13 neurons, no interpolant with fewer pieces), Fig. 3 (K−1 = 8 neurons; its 'K−1 pieces'), " +
 			"Fig. 4 with every target in {2, −1}^T ([K]∖T = Example 1's I, eq. 10, removed {2, 11, 12}, J after eq. 14, eq. 15, eq. 12's 10), " +
 			"Fig. 6–7 (U1's windows and layer-2 units, α¹_1 > 1 off {1..4}, U2 keeping U1's layer 1, 16 and 11 neurons), Fig. 8 (J, " +
-			"windows, β¹(x_6), α¹(x_6) between α¹(x_5), α¹(x_8), eq. 27, 18 neurons), Fig. 10 (groups, S, eq. 34's example matrix, 12 " +
-			"neurons): networks built and verified exactly by the oracle, values read from their exact pre-activations; Fig. 5's caption, " +
-			"eq. 9 against Thm 4.1.2, the displays in the proofs of Thm 4.1, Lemma 4.7, Cor. 4.2 and Cor. 5.2 (eq. 18, 21–22), eq. 13, " +
-			"eq. 23, σB and σT as ReLU gadgets, Sec. 4.1's x_i, Fig. 10's caption, on exact grids. Read and found to state nothing " +
+			"windows, σL units, β¹(x_6), α¹(x_6) between α¹(x_5), α¹(x_8), eq. 27, 18 neurons), Fig. 10 (groups, S, eq. 34's example " +
+			"matrix, eq. 30 and the clipped samples, 12 neurons): networks built and verified exactly by the oracle, values read from " +
+			"their exact pre-activations; Fig. 5's caption, eq. 9 against Thm 4.1.2, the displays in the proofs of Thm 4.1, Lemma 4.7, " +
+			"Cor. 4.2 and Cor. 5.2 (eq. 18, 21–22), Remark 5's two cases with explicit constants, eq. 13, eq. 23, σB and σT as ReLU " +
+			"gadgets, Sec. 4.1's x_i, Fig. 10's caption, on exact grids; Sec. 5.2's min{U1, U2, U3} is Thm 5.1.1's bound by algebra. Read and found to state nothing " +
 			"checkable: Fig. 1 (a diagram), eq. 1–4, 6, 11, 17, 24, 25–26, 30, 32–33 (definitions, or the goal of a construction). " +
 			"Checked by their own claims, not again here: Fig. 9 (S7), eq. 5 (R1), 7 and 12 (T4.1-U/L, T4.4, R3), 8 (C4.2), " +
-			"10 (D4.3), 14–15 (L4.7), 16 (L4.5), 18–20 (C5.2), 28–29, 31, 34–35 (A), 36 (P6.1), Remarks 2–5 (R2–R5).",
+			"10 (D4.3), 14–15 (L4.7), 16 (L4.5), 18–20 (C5.2), 28–29, 31, 34–35 (A), 36 (P6.1), Remarks 2–5 as stated (R2–R5).",
 		Cost:  30 * time.Millisecond,
 		Check: checkF, Parts: figParts,
 	},

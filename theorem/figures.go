@@ -24,20 +24,23 @@ package theorem
 //     sample, so x_7 is in the second unit (the text's choice W̃2 = W_{2,2});
 //     U2 keeps U1's layer 1 exactly; m = 4√K = 16 and 2√K + 3N = 11.
 //   - Fig. 8 (Sec. 5.2): U3 on K = 16, T = {2,4,9}: J = {1,2,3,4,5,8,9,10,16},
-//     windows on {1,2,3}, {4,5,8}, {9,10,16}, β¹(x_6) = (+1, ∈ [−1,1], −1) and
+//     windows on {1,2,3}, {4,5,8}, {9,10,16}, σL units fitting {1,8,9},
+//     {2,5,10}, {3,4,16} (figure labels), β¹(x_6) = (+1, ∈ [−1,1], −1) and
 //     α¹_j(x_6) strictly between α¹_j(x_5) and α¹_j(x_8) (the text), m = 6√|J|
 //     = 18 ≤ 6√(3N+2).
 //   - Fig. 10 (Appendix A): K = 16, T = {4,7}: the groups s_1..s_5, S =
-//     {1,4,5,7,8} and every off-diagonal ±1 of the example matrix of eq. 34,
-//     m = 4N+4 = 12.
+//     {1,4,5,7,8}, every off-diagonal ±1 of the example matrix of eq. 34,
+//     α² = z_i on S (eq. 30) and every other sample past the σT ramp's
+//     start, as drawn, m = 4N+4 = 12.
 //
 // The displayed equations and their restatements are checked over exact
 // integer grids (figEquations): Thm 4.1's proof, K−1−max{K−3N−2,0} =
 // min{3N+1,K−1}; eq. 9's p(K)−1 = Thm 4.1.2's min{3N,K−2}; Lemma 4.7's
 // K−max{K−3N−2,0} = min{3N+2,K}; Cor 4.2's proof display; Cor 5.2's proof
 // (min{4√K, 2√K+3K, 6√(3K+2)} = 4√K, and eq. 22's 6√(3(m²/108−2/3)+2) = m);
-// Fig. 5's caption A, B against eq. 19–20; and eq. 23 and σT as the 2-ReLU
-// gadgets the constructions use.
+// Fig. 5's caption A, B against eq. 19–20; Remark 5's two cases with
+// explicit constants; and eq. 23, σT and σB as the ReLU gadgets the
+// constructions use.
 //
 // Steps stated wrongly are proof-step findings (figFindings): eq. 27's open
 // interval on Fig. 8's own instance, Fig. 3's "K−1 = 8 pieces", eq. 13's
@@ -251,14 +254,22 @@ func relu(v []*big.Rat) []*big.Rat {
 // construction.HardTanh.Expand (rows α+1, α−1 per unit), from its ReLU
 // pre-activations pre; it fails when the rows are not paired that way.
 func hardTanhIn(pre []*big.Rat, units int) ([]*big.Rat, error) {
-	if len(pre) < 2*units {
-		return nil, fmt.Errorf("%d ReLU rows, %d hard-tanh units need %d", len(pre), units, 2*units)
+	return gadgetIn(pre, units, 2, 0)
+}
+
+// gadgetIn reads unit inputs t from a gadget layer with rows rows per unit,
+// whose rows off and off+1 are t+1 and t−1 (σH: 2 rows from 0; σL: 4 rows
+// from 1, construction.SigmaL).
+func gadgetIn(pre []*big.Rat, units, rows, off int) ([]*big.Rat, error) {
+	if len(pre) < rows*units {
+		return nil, fmt.Errorf("%d ReLU rows, %d units need %d", len(pre), units, rows*units)
 	}
 	a := make([]*big.Rat, units)
 	for u := range a {
-		a[u] = new(big.Rat).Sub(pre[2*u], big.NewRat(1, 1))
-		if new(big.Rat).Sub(pre[2*u+1], a[u]).Cmp(big.NewRat(-1, 1)) != 0 {
-			return nil, fmt.Errorf("unit %d: rows %s, %s are not α+1, α−1", u+1, pre[2*u].RatString(), pre[2*u+1].RatString())
+		r := rows*u + off
+		a[u] = new(big.Rat).Sub(pre[r], big.NewRat(1, 1))
+		if new(big.Rat).Sub(pre[r+1], a[u]).Cmp(big.NewRat(-1, 1)) != 0 {
+			return nil, fmt.Errorf("unit %d: rows %s, %s are not t+1, t−1", u+1, pre[r].RatString(), pre[r+1].RatString())
 		}
 	}
 	return a, nil
@@ -402,10 +413,12 @@ func sameLayer(a, b oracle.Layer) bool {
 	return true
 }
 
-// fig8J and fig8Groups are Fig. 8's kept set (text) and windows (figure).
+// fig8J, fig8Groups and fig8Units are Fig. 8's kept set (text), windows
+// and the samples each σL unit fits (figure labels z_i; the others clipped).
 var (
 	fig8J      = []int{1, 2, 3, 4, 5, 8, 9, 10, 16}
 	fig8Groups = [][]int{{1, 2, 3}, {4, 5, 8}, {9, 10, 16}}
+	fig8Units  = [][]int{{1, 8, 9}, {2, 5, 10}, {3, 4, 16}}
 )
 
 // fig8Targets are the targets tried on Fig. 8's T = {2, 4, 9}.
@@ -442,10 +455,31 @@ func checkFigU3(c drive.Case, b *construction.Built) error {
 		return fmt.Errorf("Sec. 5.2: β¹(x_6) = (%s, %s, %s), the text says (+1, ∈ [−1, 1], −1)",
 			beta(6, 0).RatString(), beta(6, 1).RatString(), beta(6, 2).RatString())
 	}
+	if err := checkUnits(b.Net, in.X, fig8Units, 4, 1); err != nil {
+		return fmt.Errorf("Fig. 8, layer 2: %w", err)
+	}
 	for j := range 3 {
 		if !strictlyBetween(a1[5][j], a1[4][j], a1[7][j]) {
 			return fmt.Errorf("Sec. 5.2: α¹_%d(x_6) = %s is not strictly between α¹_%d(x_5) = %s and α¹_%d(x_8) = %s",
 				j+1, a1[5][j].RatString(), j+1, a1[4][j].RatString(), j+1, a1[7][j].RatString())
+		}
+	}
+	return nil
+}
+
+// checkUnits: the layer-2 gadget units (rows per unit, t+1 at row off)
+// hold |t| ≤ 1 exactly on the samples units[k] lists, every other sample
+// of X clipped (|t| > 1).
+func checkUnits(net *oracle.Network, X [][]*big.Rat, units [][]int, rows, off int) error {
+	for i, x := range X {
+		t, err := gadgetIn(layerIn(net.Layers[1], relu(layerIn(net.Layers[0], x))), len(units), rows, off)
+		if err != nil {
+			return err
+		}
+		for k, S := range units {
+			if inUnit(t[k]) != slices.Contains(S, i+1) {
+				return fmt.Errorf("unit %d: t(x_%d) = %s; the figure fits %v and clips the others", k+1, i+1, t[k].RatString(), S)
+			}
 		}
 	}
 	return nil
@@ -493,6 +527,20 @@ func checkFigAppendix(c drive.Case, b *construction.Built) error {
 	}
 	if err := checkWindows(a1, fig10Groups, nil); err != nil {
 		return fmt.Errorf("Fig. 10, layer 1: %w", err)
+	}
+	// Layer 2 (Fig. 10, eq. 30): one σT unit, rows 1 − t and 1 + δ − t
+	// (construction.SigmaT); t = z_i on S, and every other sample right of
+	// the ramp's start (t > 1), where the figure draws it.
+	for i, x := range c.FT.Inst.X {
+		pre := layerIn(b.Net.Layers[1], relu(layerIn(b.Net.Layers[0], x)))
+		t := new(big.Rat).Sub(big.NewRat(1, 1), pre[0])
+		if slices.Contains(fig10S, i+1) {
+			if t.Cmp(c.FT.Inst.Z[i]) != 0 {
+				return fmt.Errorf("Fig. 10, layer 2: α²(x_%d) = %s, eq. 30 says z_%d = %s", i+1, t.RatString(), i+1, c.FT.Inst.Z[i].RatString())
+			}
+		} else if t.Cmp(big.NewRat(1, 1)) <= 0 {
+			return fmt.Errorf("Fig. 10, layer 2: α²(x_%d) = %s ≤ 1, the figure clips every sample off S", i+1, t.RatString())
+		}
 	}
 	for r, i := range fig10S {
 		if fig10Groups[r][0] != i {

@@ -84,6 +84,23 @@ var figEquations = []figEq{
 		}
 		return maxK, ""
 	}},
+	{"Remark 5 with constants: L = √(2·min{3N,K−2}+1/4) − 1/2 ≥ 2√N if 3N ≤ K−2, ≥ √(K/3) ≥ √(N/3) if 3N > K−2", func(maxK int) (int, string) {
+		return overNK(maxK, func(N, K int) (int, int) {
+			if N == 0 {
+				return 0, 0
+			}
+			// L ≥ c√X ⇔ 2M − c²X ≥ c√X ⇔ 2M − c²X ≥ 0 and (2M − c²X)² ≥ c²X,
+			// squared by hand: c² = 4, X = N; c² = 1/3, X = K (times 9).
+			if M := min(3*N, K-2); 3*N <= K-2 {
+				if d := 2*M - 4*N; d < 0 || d*d < 4*N {
+					return 1, 0
+				}
+			} else if d := 6*M - K; d < 0 || d*d < 3*K {
+				return 1, 0
+			}
+			return 0, 0
+		})
+	}},
 	{"eq. 23 σH, σT (App. A), σB (Sec. 5.2) = the 2-, 2-, 3-ReLU gadgets", func(int) (int, string) {
 		return gadgetsAgree()
 	}},
@@ -212,7 +229,7 @@ func checkF(cfg Config) Result {
 		eqs = append(eqs, fmt.Sprintf("%s (%d points)", e.name, n))
 	}
 	res.Evidence = fmt.Sprintf("The figures' networks built and verified exactly by the oracle, every stated set and count compared "+
-		"(networks per part: %s); the displayed equations and restatements over exact grids up to K, m = %d: %s.",
+		"(cases per part: %s); the displayed equations and restatements over exact grids up to K, m = %d: %s.",
 		strings.Join(cases, ", "), maxK, strings.Join(eqs, "; "))
 	res.Exhaustive = true
 	res.Findings = append(res.Findings, figFindings(repro)...)

@@ -49,6 +49,14 @@ func TestFigureFactsCanFail(t *testing.T) {
 			fig8Groups[1][2], fig8Groups[2][0] = fig8Groups[2][0], fig8Groups[1][2]
 			return func() { fig8Groups[1][2], fig8Groups[2][0] = fig8Groups[2][0], fig8Groups[1][2] }
 		}},
+		{"Fig. 8 units", figU3Part, func() func() {
+			fig8Units[0][2], fig8Units[1][2] = fig8Units[1][2], fig8Units[0][2]
+			return func() { fig8Units[0][2], fig8Units[1][2] = fig8Units[1][2], fig8Units[0][2] }
+		}},
+		{"Fig. 10 S", figAppendixPart, func() func() {
+			fig10S[2] = 6
+			return func() { fig10S[2] = 5 }
+		}},
 		{"eq. 34 example sign", figAppendixPart, func() func() {
 			fig10K[2][4] = -fig10K[2][4]
 			return func() { fig10K[2][4] = -fig10K[2][4] }
