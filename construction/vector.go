@@ -60,7 +60,12 @@ package construction
 //     the heights z_i are output weights: g = Σ_{i∈T} z_i·σB(α²_i). With T
 //     the rows where any output changes, one network with C output rows
 //     z_{i,c} serves every output at m = 2⌊√K⌋ + 3N (and U2Groups(·, 1) at
-//     3N + 2). Not built here.
+//     3N + 2). Built here as U2Vector: U2 of the support instance (z_i = 1
+//     on T), its output layer replaced by the C rows Σ_{i∈T} z_{i,c}·σB(α²_i)
+//     (bump.go's Readout). Each output is then exactly U2's network for
+//     that output's targets (with T the union, a bump for a row where this
+//     output does not change gets weight 0), which fine-tunes by u2.go's
+//     argument.
 //   - U3 (u3.go) and Appendix A (appendixa.go): layer 1 (windows over J or
 //     over the groups of T) depends on (x, T) only, but layer 2 solves for
 //     the targets (eq. 33–35, with σL or σT clipping to [−1, 1] after
@@ -126,6 +131,52 @@ func TwoLayerVectorPaper(v *instance.Vector) (*Built, error) {
 	net := &oracle.Network{Layers: []oracle.Layer{hidden, out}}
 	notes := append(p.notes(), fmt.Sprintf("C = %d outputs share one hidden layer (knots at the kept points; T = rows where any output changes)", C))
 	return NewBuilt("T4.4-vector-unpruned", net, len(p.J)-1, notes...), nil
+}
+
+// U2Vector is the 3-layer network of U2 (u2.go) with C outputs sharing
+// both hidden layers: m = 2⌊√K⌋ + 3N, N the rows where any output changes
+// (see the file comment). U2VectorGroups is the same with layer 1 cut into
+// groups windows (1: m = 3N + 2).
+func U2Vector(v *instance.Vector) (*Built, error) { return u2Vector(v, 0) }
+
+// U2VectorGroups is U2Vector with layer 1 cut into groups windows.
+func U2VectorGroups(v *instance.Vector, groups int) (*Built, error) { return u2Vector(v, groups) }
+
+func u2Vector(v *instance.Vector, groups int) (*Built, error) {
+	if err := v.Validate(); err != nil {
+		return nil, err
+	}
+	sup := v.Support()
+	var b *Built
+	var err error
+	if groups == 0 {
+		b, err = U2(sup)
+	} else {
+		b, err = U2Groups(sup, groups)
+	}
+	if err != nil {
+		return nil, err
+	}
+	C, T := v.Outputs(), sup.T()
+	if len(T) == 0 { // g = 0 on every output
+		z := oracle.Zero(v.Dim())
+		for c := 1; c < C; c++ {
+			z.Layers[0].W = append(z.Layers[0].W, oracle.Zeros(v.Dim()))
+			z.Layers[0].B = append(z.Layers[0].B, new(big.Rat))
+		}
+		return NewBuilt(b.Name+"-vector", z, 0, b.Notes...), nil
+	}
+	rows := make([][]*big.Rat, C)
+	for c := range rows {
+		for _, i := range T {
+			rows[c] = append(rows[c], new(big.Rat).Set(v.Z[i][c]))
+		}
+	}
+	net := b.Net.Clone()
+	bump := Bump(new(big.Rat), big.NewRat(1, 1), big.NewRat(1, 1))
+	net.Layers[len(net.Layers)-1] = bump.Readout(rows, oracle.Zeros(C))
+	notes := append(append([]string{}, b.Notes...), fmt.Sprintf("C = %d outputs share both hidden layers (the σB units depend on x and T only)", C))
+	return NewBuilt(b.Name+"-vector", net, b.Unpruned, notes...), nil
 }
 
 // TwoLayerStacked is the fallback the file comment compares with: one

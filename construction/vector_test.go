@@ -190,3 +190,44 @@ func TestPruneVectorKeepsEveryOutput(t *testing.T) {
 		}
 	})
 }
+
+// TestU2VectorFineTunes: U2Vector (both hidden layers shared by the C
+// outputs) fine-tunes every output exactly with exactly U2's count for the
+// rows where any output changes, 2⌊√K⌋ + 3N, and 3N + 2 with one group; an
+// output weight off by 1/5 is caught.
+func TestU2VectorFineTunes(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		v := props.VectorInstance(3, 12, 3, 4).Draw(t, "v")
+		N, K := v.N(), v.K()
+		for groups, want := range map[int]int{0: 2*yunIsqrt(K) + 3*N, 1: 3*N + 2} {
+			b, err := u2Vector(v, groups)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if N == 0 {
+				want = 0
+			}
+			if b.Neurons != want || b.Net.Outputs() != v.Outputs() {
+				t.Fatalf("groups %d: m = %d, want %d; %d outputs", groups, b.Neurons, want, b.Net.Outputs())
+			}
+			if _, err := v.Verify(b.Net); err != nil {
+				t.Fatalf("groups %d: %v", groups, err)
+			}
+			if N == 0 {
+				continue
+			}
+			n := b.Net.Clone()
+			last := n.Layers[len(n.Layers)-1]
+			c := rapid.IntRange(0, v.Outputs()-1).Draw(t, "output")
+			last.W[c][0].Add(last.W[c][0], big.NewRat(1, 5))
+			if _, err := v.Verify(n); err == nil {
+				// the first ReLU of the first bump may be 0 at every sample;
+				// the bias is seen everywhere
+				last.B[c].Add(last.B[c], big.NewRat(1, 5))
+				if _, err := v.Verify(n); err == nil {
+					t.Fatalf("output %d off by 1/5 verified", c+1)
+				}
+			}
+		}
+	})
+}

@@ -2,11 +2,12 @@ package finetune
 
 // Vector outputs (beyond the paper): the smallest verified g with C ≥ 1
 // outputs, for a frozen f with C outputs (a classifier's logits) and K × C
-// labels. Only the 2-layer constructions take C outputs: Theorem 4.4 with
-// one shared hidden layer (construction/vector.go: m ≤ min{3N+1, K−1}, N
-// the rows where any output changes) and, for comparison, one network per
-// output side by side. The 3-layer constructions are not offered: the one
-// whose hidden layers are independent of z (U2) is not built for C outputs.
+// labels. The constructions whose hidden layers do not depend on the values
+// z take C outputs at the count of one (construction/vector.go, N the rows
+// where any output changes): at depth 2 Theorem 4.4 with one shared hidden
+// layer (m ≤ min{3N+1, K−1}) and, for comparison, one network per output
+// side by side; at depth 3 U2 (2⌊√K⌋ + 3N) and U2 with one group (3N + 2).
+// U1, U3 and Appendix A solve their layer 2 for z and are not offered.
 
 import (
 	"errors"
@@ -29,15 +30,22 @@ type VectorCandidate struct {
 }
 
 // VectorCandidates are the constructions of each depth for C outputs: at
-// depth 2 the shared hidden layer and the stacked networks; none at depth 3.
+// depth 2 the shared hidden layer and the stacked networks, at depth 3 U2
+// with shared hidden layers (⌊√K⌋ groups, and one group).
 func VectorCandidates(depth int) []VectorCandidate {
-	if depth != 2 {
-		return nil
+	switch depth {
+	case 2:
+		return []VectorCandidate{
+			{"T4.4-vector", construction.TwoLayerVector},
+			{"T4.4-stacked", construction.TwoLayerStacked},
+		}
+	case 3:
+		return []VectorCandidate{
+			{"U2-vector", construction.U2Vector},
+			{"U2-vector[1 group]", func(v *instance.Vector) (*construction.Built, error) { return construction.U2VectorGroups(v, 1) }},
+		}
 	}
-	return []VectorCandidate{
-		{"T4.4-vector", construction.TwoLayerVector},
-		{"T4.4-stacked", construction.TwoLayerStacked},
-	}
+	return nil
 }
 
 // VectorOptions is Options for C outputs: f+g is verified against Ys
@@ -52,7 +60,7 @@ type VectorOptions struct {
 type DepthError struct{ Depth, C int }
 
 func (e *DepthError) Error() string {
-	return fmt.Sprintf("no %d-layer construction takes C = %d outputs (only the 2-layer one shares its hidden layer across outputs: use depth 2)", e.Depth, e.C)
+	return fmt.Sprintf("no %d-layer construction takes C = %d outputs (depth 2 or 3)", e.Depth, e.C)
 }
 
 // SmallestVector is Smallest for C outputs: every candidate of the depth

@@ -31,7 +31,7 @@ func vectorBase(t *rapid.T, d, C int) *oracle.Network {
 
 // TestSmallestVectorVerifiesEveryOutput: with a frozen f of C outputs and
 // labels y = f(x) + z, SmallestVector returns a g with C outputs and m ≤
-// min{3N+1, K−1} such that f+g = y on every row and output, checked again
+// min{3N+1, K−1} (depth 2) or 3N + 2 (depth 3) such that f+g = y on every row and output, checked again
 // here with the reference EvalVec.
 func TestSmallestVectorVerifiesEveryOutput(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
@@ -44,11 +44,16 @@ func TestSmallestVectorVerifiesEveryOutput(t *testing.T) {
 				Ys[i][c].Add(Ys[i][c], v.Z[i][c])
 			}
 		}
-		r, err := SmallestVector(v, 2, VectorOptions{Base: f, Ys: Ys})
+		depth := rapid.IntRange(2, 3).Draw(t, "depth")
+		r, err := SmallestVector(v, depth, VectorOptions{Base: f, Ys: Ys})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r.Net.Outputs() != v.Outputs() || r.Neurons > min(3*v.N()+1, v.K()-1) {
+		bound := min(3*v.N()+1, v.K()-1)
+		if depth == 3 {
+			bound = 3*v.N() + 2
+		}
+		if r.Net.Outputs() != v.Outputs() || r.Net.Depth() > depth || r.Neurons > bound {
 			t.Fatalf("%s: %d outputs, m = %d (N = %d, K = %d)", r.Name, r.Net.Outputs(), r.Neurons, v.N(), v.K())
 		}
 		for i, x := range v.X {
@@ -90,7 +95,11 @@ func TestSmallestVectorSkipsBroken(t *testing.T) {
 		t.Fatalf("chose %s; tried %v (first mismatch %v)", r.Name, r.Tried, r.Tried[0].Mismatch)
 	}
 	var de *DepthError
-	if _, err := SmallestVector(v, 3, VectorOptions{}); !errors.As(err, &de) || de.C != 2 {
-		t.Fatalf("depth 3: %v, want a *DepthError for C = 2", err)
+	if _, err := SmallestVector(v, 4, VectorOptions{}); !errors.As(err, &de) || de.C != 2 {
+		t.Fatalf("depth 4: %v, want a *DepthError for C = 2", err)
+	}
+	r3, err := SmallestVector(v, 3, VectorOptions{})
+	if err != nil || r3.Name != "U2-vector[1 group]" || r3.Neurons != 5 { // N = 1: 3N + 2
+		t.Fatalf("depth 3: %v, %v", r3, err)
 	}
 }

@@ -1,9 +1,10 @@
 package main
 
 // Networks with C > 1 outputs (a classifier's logits) on the command line:
-// eval prints C outputs a row, verify checks every output, finetune -depth 2
-// builds one g with C outputs (construction.TwoLayerVector: one hidden layer
-// shared by all outputs). Data give C labels a row (header y1..yC or
+// eval prints C outputs a row, verify checks every output, finetune builds
+// one g with C outputs whose hidden layers all outputs share
+// (construction.TwoLayerVector at -depth 2, construction.U2Vector at
+// -depth 3). Data give C labels a row (header y1..yC or
 // z1..zC; y of shape K × C in arrays). -heldout counts the points whose
 // argmax g changes, and the float check asks whether float evaluation keeps
 // every row's argmax. A label count that is not the network's C is bad
@@ -202,9 +203,6 @@ func (vf *vectorFinetune) run(stdout, stderr io.Writer) error {
 	C := f.Outputs()
 	if d.Outputs() != C {
 		return labelCountErr(vf.dataPath, d.Line(1), d.Outputs(), d.Label, vf.netPath, C)
-	}
-	if vf.depth != 2 {
-		return usageErr("finetune: -depth %d with C = %d outputs: %v", vf.depth, C, &finetune.DepthError{Depth: vf.depth, C: C})
 	}
 	if err := checkGrowth(f, vf.netPath, vf.dataPath, d, vf.lim); err != nil {
 		return err

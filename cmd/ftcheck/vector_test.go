@@ -117,8 +117,8 @@ func TestVectorVerifyNamesRowAndOutput(t *testing.T) {
 	}
 }
 
-// TestVectorBadInput: label counts that are not the network's C, mixed y/z
-// columns and -depth 3 exit 2 naming the file (and line), and write no file.
+// TestVectorBadInput: label counts that are not the network's C and mixed
+// y/z columns exit 2 naming the file and line, and write no file.
 func TestVectorBadInput(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "g.json")
@@ -129,7 +129,6 @@ func TestVectorBadInput(t *testing.T) {
 	}{
 		{"two labels for three outputs", []string{"finetune", "-net", "testdata/vec3_f.json", "-data", "testdata/vec3_two_labels.csv", "-out", out}, "vec3_two_labels.csv:2:"},
 		{"mixed y and z", []string{"finetune", "-net", "testdata/vec3_f.json", "-data", "testdata/vec3_mixed.csv", "-out", out}, "vec3_mixed.csv:1:"},
-		{"depth 3", []string{"finetune", "-depth", "3", "-net", "testdata/vec3_f.json", "-data", "testdata/vec3_data.csv", "-out", out}, "-depth 3 with C = 3"},
 		{"verify, two labels", []string{"verify", "-net", "testdata/vec3_f.json", "-data", "testdata/vec3_two_labels.csv"}, "vec3_two_labels.csv:2:"},
 		{"verify, one-output net, three labels", []string{"verify", "-net", "testdata/vec3_f_out1.json", "-data", "testdata/vec3_data.csv"}, "vec3_data.csv:2:"},
 		{"one-output f, three labels", []string{"finetune", "-net", "testdata/vec3_f_out1.json", "-data", "testdata/vec3_data.csv", "-out", out}, "vec3_data.csv:2:"},
@@ -142,5 +141,20 @@ func TestVectorBadInput(t *testing.T) {
 		if _, err := os.Stat(out); err == nil {
 			t.Fatalf("%s: %s was written", c.name, out)
 		}
+	}
+}
+
+// TestVectorFinetuneDepth3: -depth 3 builds U2 with both hidden layers
+// shared by the 3 outputs, 3N + 2 = 8 neurons with one group, and f+g
+// verifies.
+func TestVectorFinetuneDepth3(t *testing.T) {
+	dir := t.TempDir()
+	g := filepath.Join(dir, "g.json")
+	r := runFtcheck(t, "finetune", "-depth", "3", "-net", "testdata/vec3_f.json", "-data", "testdata/vec3_data.csv", "-out", g)
+	if r.Code != 0 || certInt(t, r.Stdout, "C") != 3 || certInt(t, r.Stdout, "m") != 8 || !strings.HasPrefix(certField(t, r.Stdout, "construction"), "U2") {
+		t.Fatalf("exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
+	}
+	if v := runFtcheck(t, "verify", "-net", g, "-base", "testdata/vec3_f.json", "-data", "testdata/vec3_data.csv"); v.Code != 0 {
+		t.Fatalf("verify: exit %d\n%s%s", v.Code, v.Stdout, v.Stderr)
 	}
 }
