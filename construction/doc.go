@@ -40,9 +40,10 @@
 //     outputs (instance.Vector) with ONE shared hidden layer: J and the knots
 //     depend on T (rows where any output changes) only, the output weights
 //     are linear in z, so m ≤ min{3N+1, K−1} whatever C is; TwoLayerStacked
-//     and Concat, the C-networks fallback. Its comment says which other
-//     constructions share the property (U2 does; the oriented variant, U1,
-//     U3 and Appendix A do not).
+//     and Concat, the C-networks fallback; U2Vector, U2 with C outputs
+//     sharing both hidden layers (2⌊√K⌋ + 3N). Its comment says which
+//     constructions share the property (T4.4 and U2 do; the oriented
+//     variant, U1, U3 and Appendix A do not).
 //   - flatend.go (beyond the paper): FlatEnd, the interpolant of J on a line
 //     with one neuron fewer whenever it has a flat piece; ≤ min{3N, K−2}
 //     neurons for K ≥ 2N+2 (claim C4.2's derived grid points).

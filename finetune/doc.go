@@ -26,8 +26,9 @@
 //     depth 2 without f.
 //   - vector.go (beyond the paper): SmallestVector, the same for a frozen f
 //     with C ≥ 1 outputs and K × C labels, verified on every output
-//     (oracle.VerifyVec); depth 2 only (construction.TwoLayerVector, one
-//     hidden layer shared by all outputs, and the stacked fallback).
+//     (oracle.VerifyVec): at depth 2 construction.TwoLayerVector (one
+//     hidden layer shared by all outputs) and the stacked fallback, at
+//     depth 3 construction.U2Vector (both hidden layers shared).
 //   - mstar.go: for 1-D data, certified intervals lo ≤ m* ≤ hi for the least
 //     number of neurons of a 2-layer and of a 3-layer g, lo from the exact
 //     minimum breakpoint count of package lowerbound, hi from lowerbound's
