@@ -333,3 +333,66 @@ func jsonOf(t *testing.T, n *oracle.Network) string {
 	}
 	return b.String()
 }
+
+// TestExampleFilesAgree: the committed files say the same thing in each
+// format, as docs/example.md claims: model.npz holds model.safetensors'
+// weights exactly, and the .npy/.npz data the CSVs' points and labels.
+func TestExampleFilesAgree(t *testing.T) {
+	lim := modelio.Limits{MaxValues: 1 << 20}
+	st, err := modelio.ReadNetworkFile(ex("model.safetensors"), nil, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nz, err := modelio.ReadNetworkFile(ex("model.npz"), nil, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := jsonOf(t, st), jsonOf(t, nz); a != b {
+		t.Errorf("model.safetensors and model.npz differ")
+	}
+	if w := st.Widths(); fmt.Sprint(w) != "[16 16]" || st.InputDim() != 30 || st.Layers[2].Out() != 1 {
+		t.Errorf("model: widths %v, %d inputs; want 30-16-16-1", w, st.InputDim())
+	}
+	patch, keep := exampleData(t)
+	for _, c := range []struct {
+		npy, csv string
+		want     [][]*big.Rat
+	}{{"keep.npy", "keep.csv", keep}, {"heldout.npy", "heldout.csv", nil}} {
+		got, err := modelio.ReadPointsFile(ex(c.npy), lim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := c.want
+		if want == nil {
+			f, err := os.Open(ex(c.csv))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err = readPointsCSV(f, c.csv, oracle.DefaultLimits)
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d points, %s: %d", c.npy, len(got), c.csv, len(want))
+		}
+		for i := range got {
+			if pointKey(got[i]) != pointKey(want[i]) {
+				t.Fatalf("%s and %s differ at point %d", c.npy, c.csv, i+1)
+			}
+		}
+	}
+	pz, err := modelio.ReadDataFile(ex("patch.npz"), lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range patch.X {
+		if pointKey(pz.X[i]) != pointKey(patch.X[i]) || pz.Y[i][0].Cmp(patch.Y[i]) != 0 {
+			t.Fatalf("patch.npz and patch.csv differ at row %d", i+1)
+		}
+	}
+	if len(pz.X) != len(patch.X) {
+		t.Fatalf("patch.npz has %d rows, patch.csv %d", len(pz.X), len(patch.X))
+	}
+}
