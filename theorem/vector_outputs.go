@@ -11,7 +11,9 @@ package theorem
 // min{3N+1, K−1}; and the C single-output networks stacked side by side
 // against Σ_c min{3N_c+1, K−1}. Exhaustive: every pattern of changed
 // outputs of C = 2 outputs on K ≤ 5 points of a line (4^K patterns); rapid:
-// K in [3, 24], d in [1, 4], C in [1, 4].
+// K in [3, 24], d in [1, 4], C in [1, 4]. At depth 3, U2 with C outputs
+// (construction.U2Vector, both hidden layers shared) against 2⌊√K⌋ + 3N,
+// and with one window against 3N + 2.
 
 import (
 	"fmt"
@@ -30,6 +32,8 @@ const (
 	vGridK = 5  // exhaustive grid: K ≤ vGridK at the default budget
 	vMaxK  = 24 // rapid: K in [3, vMaxK]
 	vMaxC  = 4  // rapid: C in [1, vMaxC]
+	// rapid K for U2 with C outputs (3 layers, ⌊√K⌋ windows)
+	vU2MaxK = 16
 )
 
 // vectorBuilder builds the networks of a vector case (tests plant others).
@@ -85,7 +89,51 @@ func vParts(cfg Config, tally *vTally, builds ...vectorBuilder) []drive.Part {
 		},
 		See: func(c drive.Case, nets []*construction.Built) { tally.see(c, nets) },
 	}
-	return []drive.Part{p}
+	return []drive.Part{p, vU2Part("V/U2", 0, vU2Limit), vU2Part("V/U2[1 group]", 1, func(N, _ int) int { return 3*N + 2 })}
+}
+
+// vU2Limit is U2's count 2⌊√K⌋ + 3N, an integer below the paper's
+// 2√K + 3N (0 when N = 0: g = 0).
+func vU2Limit(N, K int) int {
+	if N == 0 {
+		return 0
+	}
+	return 2*isqrtInt(K) + 3*N
+}
+
+// vU2Part checks U2 with C outputs sharing both hidden layers (groups 0:
+// ⌊√K⌋ windows) against limit(N, K): every pattern of changed outputs of
+// C = 2 on K ≤ 4 points, rapid up to K = vU2MaxK.
+func vU2Part(name string, groups int, limit func(N, K int) int) drive.Part {
+	return drive.Part{
+		Name: name,
+		Grid: vGrid(4),
+		Draw: rapid.Custom(func(t *rapid.T) drive.Case {
+			return drive.VectorCase(props.VectorInstance(3, vU2MaxK, 4, vMaxC).Draw(t, "v"))
+		}),
+		Build: func(c drive.Case) ([]*construction.Built, error) {
+			b, err := construction.U2VectorGroups(c.Vec, groups)
+			if groups == 0 {
+				b, err = construction.U2Vector(c.Vec)
+			}
+			if err != nil {
+				return nil, err
+			}
+			return []*construction.Built{b}, nil
+		},
+		Limit: func(c drive.Case, _ *construction.Built) (int, string, error) {
+			if groups == 0 {
+				return limit(c.Vec.N(), c.Vec.K()), "2⌊√K⌋ + 3N", nil
+			}
+			return limit(c.Vec.N(), c.Vec.K()), "3N + 2", nil
+		},
+		Check: func(c drive.Case, b *construction.Built) error {
+			if b.Net.Outputs() != c.Vec.Outputs() {
+				return fmt.Errorf("%d outputs for C = %d", b.Net.Outputs(), c.Vec.Outputs())
+			}
+			return nil
+		},
+	}
 }
 
 // vLimit is min{3N+1, K−1} for a network with one shared hidden layer, and
@@ -172,11 +220,15 @@ func checkV(cfg Config) Result {
 		return res
 	}
 	ex, n := outs[0].Grid, outs[0].Drawn
+	u2 := outs[1].Passed() + outs[2].Passed()
+	res.Checked = ex + n + u2
 	res.Evidence = fmt.Sprintf("Theorem 4.4's network for C outputs with one shared hidden layer (construction.TwoLayerVector), unpruned (|J|−1 neurons, "+
 		"first layer 1_m aᵀ) and pruned, verified exactly on every output (oracle.VerifyVec) with m ≤ min{3N+1, K−1}, N = rows where any output "+
 		"changes, on %d instances: exhaustive over every pattern of changed outputs of C = 2 outputs on K ≤ %d points of a line (%d), and %d rapid "+
-		"instances (K in [3, %d], d in [1, 4], C in [1, %d]); the C single-output networks stacked verified too, within Σ_c min{3N_c+1, K−1}.",
-		ex+n, exhaustiveK(cfg, vGridK), ex, n, vMaxK, vMaxC)
+		"instances (K in [3, %d], d in [1, 4], C in [1, %d]); the C single-output networks stacked verified too, within Σ_c min{3N_c+1, K−1}. "+
+		"3 layers: U2 with C outputs sharing both hidden layers (the σB units depend on x and T only) verified the same way with m = 2⌊√K⌋ + 3N, "+
+		"and with one window m = 3N + 2, on %d instances (every pattern of C = 2 on K ≤ 4, rapid K in [3, %d]).",
+		ex+n, exhaustiveK(cfg, vGridK), ex, n, vMaxK, vMaxC, u2, vU2MaxK)
 	if tally.multi > 0 && tally.shared > 0 {
 		res.Findings = append(res.Findings, Finding{Kind: FindBeyondPaper, Reproduce: tlReproduce("V", cfg),
 			Text: fmt.Sprintf("Vector outputs share one hidden layer: over the %d checked instances with C ≥ 2 outputs, the shared network used %d neurons "+
