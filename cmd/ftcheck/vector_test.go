@@ -158,3 +158,29 @@ func TestVectorFinetuneDepth3(t *testing.T) {
 		t.Fatalf("verify: exit %d\n%s%s", v.Code, v.Stdout, v.Stderr)
 	}
 }
+
+// TestVectorNpyData: labels y of shape (K, 3) in an X.npy,y.npy pair are
+// read as 3 labels a row; y of shape (K, 2) for the 3-output f exits 2
+// naming the file and row.
+func TestVectorNpyData(t *testing.T) {
+	dir := t.TempDir()
+	X := []float64{0, 0, 1, 0, 0, 1, 1, 1, 2, 1, 1, 2}
+	Y := []float64{0, 0, 1, 1, 3, 2, 0, 1, 2, 1, 1, 3, 0, 1, 4, 1, 2, 4}
+	xp, yp, y2 := filepath.Join(dir, "X.npy"), filepath.Join(dir, "y.npy"), filepath.Join(dir, "y2.npy")
+	os.WriteFile(xp, npyBytes([]int{6, 2}, X), 0o644)
+	os.WriteFile(yp, npyBytes([]int{6, 3}, Y), 0o644)
+	os.WriteFile(y2, npyBytes([]int{6, 2}, Y[:12]), 0o644)
+	g := filepath.Join(dir, "g.json")
+	r := runFtcheck(t, "finetune", "-net", "testdata/vec3_f.json", "-data", xp+","+yp, "-out", g)
+	if r.Code != 0 || certInt(t, r.Stdout, "C") != 3 || certInt(t, r.Stdout, "N") != 2 {
+		t.Fatalf("exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
+	}
+	r = runFtcheck(t, "verify", "-net", g, "-base", "testdata/vec3_f.json", "-data", xp+","+yp)
+	if r.Code != 0 {
+		t.Fatalf("verify: exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
+	}
+	r = runFtcheck(t, "verify", "-net", g, "-base", "testdata/vec3_f.json", "-data", xp+","+y2)
+	if r.Code != 2 || !strings.Contains(r.Stderr, ":1: the row has 2 label(s)") {
+		t.Fatalf("y of shape (6, 2): exit %d\n%s", r.Code, r.Stderr)
+	}
+}
