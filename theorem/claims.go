@@ -180,7 +180,7 @@ var table = []Claim{
 			"Fig. 2–4, 6–8 and 10 with the networks, sets and counts the paper gives, and the displays and restatements of Sec. 4–5 and App. A.",
 		Method: "checked: Fig. 2 (3N+1 = 13 neurons, no interpolant with fewer pieces), Fig. 3 (K−1 = 8 neurons; its 'K−1 pieces'), " +
 			"Fig. 4 with every target in {2, −1}^T ([K]∖T = Example 1's I, eq. 10, removed {2, 11, 12}, J after eq. 14, eq. 15, eq. 12's 10), " +
-			"Fig. 6–7 (U1's windows and layer-2 units, α¹_1 > 1 off {1..4}, U2 keeping U1's layer 1, 16 and 11 neurons), Fig. 8 (J, " +
+			"Fig. 6–7 (U1's windows and layer-2 units, α¹_1 > 1 off {1..4}, U2 keeping U1's layer 1, the literal U2's σB unit reading U1's second unit (W̃2 = W_{2,2}), 16 and 11 neurons), Fig. 8 (J, " +
 			"windows, σL units, β¹(x_6), α¹(x_6) between α¹(x_5), α¹(x_8), eq. 27, 18 neurons), Fig. 10 (groups, S, eq. 34's example " +
 			"matrix, eq. 30 and the clipped samples, 12 neurons): networks built and verified exactly by the oracle, values read from " +
 			"their exact pre-activations; Fig. 5's caption, eq. 9 against Thm 4.1.2, the displays in the proofs of Thm 4.1, Lemma 4.7, " +

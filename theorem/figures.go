@@ -21,8 +21,10 @@ package theorem
 //     of U1 fits {1,8,9,16}, {2,7,10,15}, {3,6,11,14}, {4,5,12,13} (Fig. 6's
 //     labels, read from the PDF's text layer; unit k holds (−1)^{k+1}·z_i,
 //     the sign of the reconstructed output layer) and clips every other
-//     sample, so x_7 is in the second unit (the text's choice W̃2 = W_{2,2});
-//     U2 keeps U1's layer 1 exactly; m = 4√K = 16 and 2√K + 3N = 11.
+//     sample, so x_7 is in the second unit; the paper's U2 read literally
+//     (construction.U2Paper) keeps U1's layer 1 and its σB unit reads U1's
+//     second layer-2 unit (W̃2 = W_{2,2}), the repaired U2 keeps layer 1 too;
+//     m = 4√K = 16 and 2√K + 3N = 11.
 //   - Fig. 8 (Sec. 5.2): U3 on K = 16, T = {2,4,9}: J = {1,2,3,4,5,8,9,10,16},
 //     windows on {1,2,3}, {4,5,8}, {9,10,16}, σL units fitting {1,8,9},
 //     {2,5,10}, {3,4,16} (figure labels), β¹(x_6) = (+1, ∈ [−1,1], −1) and
@@ -52,6 +54,7 @@ import (
 	"iter"
 	"math/big"
 	"slices"
+	"strings"
 
 	"github.com/ftcheck/ftcheck/construction"
 	"github.com/ftcheck/ftcheck/lowerbound"
@@ -337,10 +340,10 @@ func figYunPart() drive.Part {
 	return drive.Part{
 		Name: "F/Fig. 6–7", Grid: cases,
 		Build: func(c drive.Case) ([]*construction.Built, error) {
-			return buildAll(c.FT.Inst, construction.U1, construction.U2)
+			return buildAll(c.FT.Inst, construction.U1, construction.U2, construction.U2Paper)
 		},
 		Limit: func(_ drive.Case, b *construction.Built) (int, string, error) {
-			if b.Name == "U2" {
+			if strings.HasPrefix(b.Name, "U2") {
 				return 11, "2√K + 3N = 11 (Fig. 7)", nil
 			}
 			return 16, "4√K = 16 (Fig. 6)", nil
@@ -353,15 +356,18 @@ func figYunPart() drive.Part {
 // U1's layer 1 (Fig. 7).
 func checkFigYun(c drive.Case, b *construction.Built) error {
 	in := c.FT.Inst
-	if b.Name == "U2" {
+	if strings.HasPrefix(b.Name, "U2") {
 		u1, err := construction.U1(in)
 		if err != nil {
 			return err
 		}
 		if !sameLayer(u1.Net.Layers[0], b.Net.Layers[0]) {
-			return fmt.Errorf("Fig. 7: U2's layer 1 is not U1's (Fig. 6)")
+			return fmt.Errorf("Fig. 7: %s's layer 1 is not U1's (Fig. 6)", b.Name)
 		}
-		return nil
+		if b.Name == "U2" {
+			return nil // the repaired U2 solves its own layer-2 rows
+		}
+		return sameUnit(u1.Net, b.Net, in.X, 1)
 	}
 	a1, a2, err := alphas(b.Net, in.X, 4, 4)
 	if err != nil {
@@ -390,6 +396,27 @@ func checkFigYun(c drive.Case, b *construction.Built) error {
 			case !slices.Contains(S, i) && new(big.Rat).Abs(a).Cmp(big.NewRat(1, 1)) < 0:
 				return fmt.Errorf("Fig. 6, layer 2 unit %d: α²(x_%d) = %s is not clipped; the figure clips every sample outside %v", k+1, i, a.RatString(), S)
 			}
+		}
+	}
+	return nil
+}
+
+// sameUnit: the σB unit of the paper's U2 reads U1's layer-2 unit k
+// (W̃2 = W_{2,k}, Sec. 5.2): its first ReLU's pre-activation differs from
+// U1's α²_k by one constant at every sample.
+func sameUnit(u1, u2 *oracle.Network, X [][]*big.Rat, k int) error {
+	var diff *big.Rat
+	for i, x := range X {
+		h := relu(layerIn(u1.Layers[0], x))
+		a, err := hardTanhIn(layerIn(u1.Layers[1], h), k+1)
+		if err != nil {
+			return err
+		}
+		d := new(big.Rat).Sub(layerIn(u2.Layers[1], h)[0], a[k])
+		if diff == nil {
+			diff = d
+		} else if d.Cmp(diff) != 0 {
+			return fmt.Errorf("Fig. 7: the σB unit is not U1's layer-2 unit %d (W̃2 = W_{2,%d}): offsets %s at x_1, %s at x_%d", k+1, k+1, diff.RatString(), d.RatString(), i+1)
 		}
 	}
 	return nil
