@@ -208,6 +208,15 @@ func vGridInstance(K, mask int) *instance.Vector {
 	return v
 }
 
+// priorVector is what the literature says about the V finding (see
+// priorwork.go for the convention).
+const priorVector = "Prior work: " + knownMarker + "for memorization (f = 0, N = K) with d_y outputs, " + refYun19 +
+	", Thm 3.1, shares layer 1 and gives every output coordinate its own layer-2 units (d_2 grows with d_y): the fallback this " +
+	"harness names for U1. For fine-tuning with C outputs at the single-output count (one hidden layer of Thm 4.4, or U2's two, shared " +
+	"by all outputs because they depend on x and T only), no prior statement found in a search of public papers and pages (search " +
+	"corpus pages; terms: memorization multi-output ReLU network shared hidden layer vector labels, fine-tuning multiple outputs " +
+	"classifier logits additive side network memorization capacity vector-valued labels), which found the works cited here."
+
 // vBuilds are the networks the claim checks.
 var vBuilds = []vectorBuilder{construction.TwoLayerVectorPaper, construction.TwoLayerVector, construction.TwoLayerStacked}
 
@@ -233,7 +242,8 @@ func checkV(cfg Config) Result {
 		res.Findings = append(res.Findings, Finding{Kind: FindBeyondPaper, Reproduce: tlReproduce("V", cfg),
 			Text: fmt.Sprintf("Vector outputs share one hidden layer: over the %d checked instances with C ≥ 2 outputs, the shared network used %d neurons "+
 				"in all and the C single-output networks stacked %d (%.2f×); at worst %.2f× (K = %d, N = %d, C = %d: %d shared against %d stacked). "+
-				"The bounds differ by the factor C: min{3N+1, K−1} for the shared layer against Σ_c min{3N_c+1, K−1}, up to C·min{3N+1, K−1}, stacked.",
+				"The bounds differ by the factor C: min{3N+1, K−1} for the shared layer against Σ_c min{3N_c+1, K−1}, up to C·min{3N+1, K−1}, stacked. "+
+				priorVector,
 				tally.multi, tally.shared, tally.stacked, float64(tally.stacked)/float64(tally.shared),
 				tally.worst, tally.worstK, tally.worstN, tally.worstC, tally.worstSh, tally.worstStk)})
 	}
