@@ -208,14 +208,20 @@ func TwoLayerOriented(in *instance.Instance) (*Built, error) {
 }
 
 func (p *Plan) notes() []string {
-	dir := fmt.Sprintf("projection a = (1, s, …, s^(d−1)) with s = %d", p.Proj.S)
-	switch p.Proj.Method {
+	return PlanNotes(p.Proj.S, p.Proj.Method, len(p.J), p.Removed)
+}
+
+// PlanNotes are the notes Theorem 4.4's networks carry: the projection
+// (method "moment" with s, "lexicographic" or "given") and |J|.
+func PlanNotes(s int64, method string, kept, removed int) []string {
+	dir := fmt.Sprintf("projection a = (1, s, …, s^(d−1)) with s = %d", s)
+	switch method {
 	case "lexicographic":
 		dir = "projection a lexicographic (no s < 64 separated the samples)"
 	case "given":
 		dir = "projection along the given direction a"
 	}
-	return []string{dir, fmt.Sprintf("|J| = %d kept of K = %d (removed %d)", len(p.J), len(p.J)+p.Removed, p.Removed)}
+	return []string{dir, fmt.Sprintf("|J| = %d kept of K = %d (removed %d)", kept, kept+removed, removed)}
 }
 
 // OrientedHinges interpolates the points (w_i, z_i) (w strictly increasing,

@@ -34,6 +34,9 @@ type Options struct {
 	// Candidates replaces the default Candidates (tests plant broken
 	// constructions here); nil means Candidates.
 	Candidates func(depth int) []Candidate
+	// Reduced, when set, sees Stream's reduced instance before any
+	// candidate is built; an error stops Stream (a resource limit).
+	Reduced func(*instance.Instance) error
 }
 
 func (o Options) candidates(depth int) []Candidate {

@@ -23,13 +23,23 @@ package finetune
 // lies in a gap, the gap's least and greatest unchanged values l ≤ aᵀx_i ≤ r
 // are kept with z = 0 and no kept point lies strictly between them, so the
 // interpolant is affine on [l, r] and zero at both ends (Lemma 4.5): it is
-// zero at aᵀx_i. This needs only that no unchanged row projects onto a
-// changed row's value and that changed rows project to distinct values;
-// unchanged rows may share a value (their g is 0 either way). The direction
-// is the moment curve a(s) = (1, s, …, s^{d−1}) of construction/projection.go
-// for the least s = 0, 1, … with that property, each try one pass; an
+// zero at aᵀx_i. Any candidate φ that is zero at l, at r and at each of its
+// own breakpoints between them is zero on [l, r] likewise; a candidate that
+// is not (the minimum-breakpoint interpolant of the kept points may bend
+// between two kept zeros) needs the dropped rows and is not used (a note
+// says so). The verification pass over every row stays the arbiter.
+//
+// The direction is the one the in-memory path takes: the moment curve
+// a(s) = (1, s, …, s^{d−1}) of construction/projection.go for the least
+// s = 0, 1, … with every row's projection distinct, so that streaming
+// changes how much memory the answer takes, not the answer. One pass per s
+// tries it: a row on a changed row's value is a collision at once; the others
+// are told apart by a 64-bit hash of their projection (8 bytes a row), and
+// rows whose hashes repeat are compared exactly in one more pass. An
 // unchanged row equal to a changed one collides for every s and is reported
-// as a duplicate at once.
+// as a duplicate at once. If no s < MomentTries separates the rows (the
+// in-memory path then falls back to a lexicographic direction that needs
+// every row at once), Stream returns a *NoDirectionError.
 //
 // Passes: one to find T (z = y − f(x) by the fast exact evaluator), one per
 // direction tried, one per candidate verified. f is evaluated in the first
@@ -40,6 +50,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 
 	"github.com/ftcheck/ftcheck/construction"
@@ -72,6 +83,7 @@ type StreamResult struct {
 	S         int64              // a = (1, S, …, S^{d−1})
 	Reduced   *instance.Instance // the points (aᵀx_j, z_j), j ∈ J, on ℚ
 	Passes    int                // passes over the data, all kinds
+	Changed   []Changed          // the rows of T, by row
 }
 
 // Changed is a row with a nonzero target, where it came from, and z.
@@ -135,11 +147,33 @@ func Stream(src Source, f *oracle.Network, depth int, opt Options) (*StreamResul
 		return nil, err
 	}
 	red := st.reduced()
+	if opt.Reduced != nil {
+		if err := opt.Reduced(red); err != nil {
+			return nil, err
+		}
+	}
 	cands := opt.candidates(depth)
 	built, err := buildAll(red, cands)
 	if err != nil {
 		return nil, err
 	}
+	var notes []string
+	usable := built[:0:0]
+	for _, c := range built {
+		if st.zeroOnGaps(c.Net) {
+			usable = append(usable, c)
+			continue
+		}
+		notes = append(notes, fmt.Sprintf("%s not used: it bends between two kept rows of a gap, where rows were dropped from the streamed instance", c.name))
+	}
+	if len(usable) == 0 {
+		ne := &NoCandidateError{}
+		for _, c := range built {
+			ne.Names, ne.Errs = append(ne.Names, c.name), append(ne.Errs, errors.New("bends between two kept rows of a gap"))
+		}
+		return nil, ne
+	}
+	built = usable
 	var best *Result
 	tried := make([]Try, 0, len(built))
 	for _, c := range built {
@@ -156,6 +190,7 @@ func Stream(src Source, f *oracle.Network, depth int, opt Options) (*StreamResul
 				t.Outcome = Verified
 				b := *c.Built
 				b.Net = net
+				b.Notes = append(st.notes(red, b.Notes), notes...)
 				best = &Result{Built: &b, Name: c.name, Cert: &oracle.Certificate{Rows: st.K, Method: method}}
 			}
 		}
@@ -166,7 +201,7 @@ func Stream(src Source, f *oracle.Network, depth int, opt Options) (*StreamResul
 	}
 	best.Tried = tried
 	return &StreamResult{Result: best, K: st.K, N: len(st.T), Dim: st.d,
-		Direction: st.a, S: st.s, Reduced: red, Passes: st.passes}, nil
+		Direction: st.a, S: st.s, Reduced: red, Passes: st.passes, Changed: st.T}, nil
 }
 
 type streamer struct {
@@ -180,13 +215,23 @@ type streamer struct {
 	tz     []*big.Rat // their targets
 	lo, hi []*big.Rat // least and greatest unchanged value in gap k (k = 0..N: below tv[0], …, above tv[N−1]); nil if empty
 	passes int
+	hashes []uint64 // of every row's projection, in the direction pass
 }
 
-// pass runs one pass, numbering rows over the whole source.
+// RowsChangedError: a pass saw another number of rows than the first (the
+// data changed while it was read).
+type RowsChangedError struct{ Pass, Got, Want int }
+
+func (e *RowsChangedError) Error() string {
+	return fmt.Sprintf("pass %d read %d rows, the first pass %d: the data changed while it was read", e.Pass, e.Got, e.Want)
+}
+
+// pass runs one pass, numbering rows over the whole source. After the first
+// pass every pass must read K rows.
 func (st *streamer) pass(fn func(row0 int, c *Chunk) error) error {
 	st.passes++
 	row := 0
-	return st.src.Pass(func(c *Chunk) error {
+	err := st.src.Pass(func(c *Chunk) error {
 		if c.Y != nil && len(c.Y) != len(c.X) {
 			return fmt.Errorf("%s: chunk of %d inputs and %d labels", c.Name, len(c.X), len(c.Y))
 		}
@@ -194,6 +239,10 @@ func (st *streamer) pass(fn func(row0 int, c *Chunk) error) error {
 		row += len(c.X)
 		return err
 	})
+	if err == nil && st.passes > 1 && row != st.K {
+		return &RowsChangedError{st.passes, row, st.K}
+	}
+	return err
 }
 
 // findChanged is the first pass: K, d and the rows with z = y − f(x) ≠ 0.
@@ -272,15 +321,18 @@ func (st *streamer) tryDirection(s int64) error {
 	}
 	lo, hi := make([]*big.Rat, N+1), make([]*big.Rat, N+1)
 	next := 0 // index into st.T (by row) of the next changed row
+	st.hashes = st.hashes[:0]
 	err := st.pass(func(row0 int, c *Chunk) error {
 		var v big.Rat
 		for i, x := range c.X {
 			row := row0 + i
 			if next < N && st.T[next].Row == row {
+				st.hashes = append(st.hashes, ratHash(vals[next]))
 				next++
 				continue
 			}
 			pr.Project(x, &v)
+			st.hashes = append(st.hashes, ratHash(&v))
 			k := sort.Search(N, func(k int) bool { return tv[k].Cmp(&v) >= 0 })
 			if k < N && tv[k].Cmp(&v) == 0 {
 				if q := st.T[order[k]]; equalRow(q.X, x) {
@@ -300,8 +352,66 @@ func (st *streamer) tryDirection(s int64) error {
 	if err != nil {
 		return err
 	}
+	if err := st.distinctProjections(pr); err != nil {
+		return err
+	}
 	st.a, st.s, st.tv, st.tz, st.lo, st.hi = a, s, tv, tz, lo, hi
 	return nil
+}
+
+// ratHash is a 64-bit FNV-1a hash of v's exact value.
+func ratHash(v *big.Rat) uint64 {
+	h := uint64(14695981039346656037)
+	mix := func(w uint64) {
+		for range 8 {
+			h ^= w & 0xff
+			h *= 1099511628211
+			w >>= 8
+		}
+	}
+	mix(uint64(v.Sign() + 2))
+	for _, w := range v.Num().Bits() {
+		mix(uint64(w))
+	}
+	mix(0xfe)
+	for _, w := range v.Denom().Bits() {
+		mix(uint64(w))
+	}
+	return h
+}
+
+// distinctProjections returns errCollision if two rows project to the same
+// value: hashes that repeat send their rows to one more pass, where their
+// projections are compared exactly.
+func (st *streamer) distinctProjections(pr *oracle.Projector) error {
+	sorted := slices.Clone(st.hashes)
+	slices.Sort(sorted)
+	dup := map[uint64]bool{}
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i] == sorted[i-1] {
+			dup[sorted[i]] = true
+		}
+	}
+	if len(dup) == 0 {
+		return nil
+	}
+	seen := map[uint64][]*big.Rat{}
+	return st.pass(func(row0 int, c *Chunk) error {
+		for _, x := range c.X {
+			v := pr.Project(x, new(big.Rat))
+			h := ratHash(v)
+			if !dup[h] {
+				continue
+			}
+			for _, w := range seen[h] {
+				if w.Cmp(v) == 0 {
+					return errCollision
+				}
+			}
+			seen[h] = append(seen[h], v)
+		}
+		return nil
+	})
 }
 
 func equalRow(p, q []*big.Rat) bool {
@@ -346,6 +456,45 @@ func (st *streamer) reduced() *instance.Instance {
 		}
 	}
 	return in
+}
+
+// zeroOnGaps reports false when the network on ℚ, zero at both ends lo, hi
+// of some gap, is not zero at one of its breakpoints between them: it fits
+// the kept points but not, in general, the rows dropped between them. A
+// network not zero at an end fits no reduced instance; that is left to the
+// verification pass, which names the row.
+func (st *streamer) zeroOnGaps(phi *oracle.Network) bool {
+	pl := phi.Restrict(oracle.Zeros(1), []*big.Rat{big.NewRat(1, 1)})
+	for k := range st.lo {
+		lo, hi := st.lo[k], st.hi[k]
+		if lo == nil || pl.Eval(lo).Sign() != 0 || pl.Eval(hi).Sign() != 0 {
+			continue
+		}
+		i := sort.Search(len(pl.Points), func(i int) bool { return pl.Points[i].Cmp(lo) > 0 })
+		for ; i < len(pl.Points) && pl.Points[i].Cmp(hi) < 0; i++ {
+			if pl.Values[i].Sign() != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// notes rewrites the projection and |J| notes that Theorem 4.4's networks
+// carry from the reduced instance (s = 0 on ℚ, nothing removed) into those
+// of the rows: the direction a(s) found and K − |J| rows removed, the notes
+// the in-memory path gives.
+func (st *streamer) notes(red *instance.Instance, notes []string) []string {
+	p, err := construction.PlanTwoLayer(red)
+	if err != nil {
+		return notes
+	}
+	kept := len(p.J)
+	onLine := construction.PlanNotes(p.Proj.S, p.Proj.Method, kept, p.Removed)
+	if len(notes) < len(onLine) || !slices.Equal(notes[:len(onLine)], onLine) {
+		return notes
+	}
+	return append(construction.PlanNotes(st.s, "moment", kept, st.K-kept), notes[len(onLine):]...)
 }
 
 // composeFirst turns a network on ℚ into one on ℚ^d: x ↦ φ(aᵀx).

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,7 +133,60 @@ func TestStreamVerifiesOnAllRows(t *testing.T) {
 		if len(r.Reduced.X) > 3*r.N+2 && len(r.Reduced.X) > 3 {
 			t.Fatalf("reduced instance has %d points, N = %d", len(r.Reduced.X), r.N)
 		}
+		// The answer of the in-memory path: the same direction, and the
+		// same Theorem 4.4 network size and notes.
+		all := append(append([][]*big.Rat{}, src.X...), src.Keep...)
+		p, err := construction.Separate(all)
+		if err != nil || p.Method != "moment" {
+			return
+		}
+		if r.S != p.S {
+			t.Fatalf("streamed direction s = %d, in-memory s = %d", r.S, p.S)
+		}
+		if depth != 2 || r.K < 3 {
+			return
+		}
+		Z := make0(len(all))
+		for _, c := range r.Changed {
+			Z[c.Row] = c.Z
+		}
+		mem, err := construction.TwoLayer(&instance.Instance{X: all, Z: Z})
+		if err != nil {
+			t.Fatalf("in-memory T4.4: %v", err)
+		}
+		for _, tr := range r.Tried {
+			if tr.Name == "T4.4" && tr.Neurons != mem.Neurons {
+				t.Fatalf("T4.4: streamed m = %d, in-memory m = %d", tr.Neurons, mem.Neurons)
+			}
+		}
+		if r.Name == "T4.4" && !slices.Equal(r.Notes[:2], mem.Notes[:2]) {
+			t.Fatalf("notes %q, in memory %q", r.Notes[:2], mem.Notes[:2])
+		}
 	})
+}
+
+// shrinkSource drops the last row on passes after the first.
+type shrinkSource struct{ *memSource }
+
+func (s shrinkSource) Pass(fn func(c *Chunk) error) error {
+	m := *s.memSource
+	if s.passes >= 1 {
+		m.X, m.Y = m.X[:len(m.X)-1], m.Y[:len(m.Y)-1]
+	}
+	err := m.Pass(fn)
+	s.passes++
+	return err
+}
+
+// TestStreamRowsChanged: a source that reads fewer rows on a later pass
+// (data changed while read) is an error, not a result.
+func TestStreamRowsChanged(t *testing.T) {
+	src := shrinkSource{&memSource{X: [][]*big.Rat{oracle.Rats(1), oracle.Rats(2), oracle.Rats(3), oracle.Rats(4)}, Y: oracle.Rats(0, 1, 0, 0), chunk: 2}}
+	_, err := Stream(src, nil, 2, Options{})
+	var rc *RowsChangedError
+	if !errors.As(err, &rc) || rc.Pass != 2 || rc.Got != 3 || rc.Want != 4 {
+		t.Fatalf("got %v, want pass 2 read 3 rows of 4", err)
+	}
 }
 
 func make0(n int) []*big.Rat {
@@ -208,18 +262,18 @@ func TestStreamPlantedBrokenSkipped(t *testing.T) {
 	}
 }
 
-// TestStreamDropsNoConstraint: a candidate built on the reduced instance
-// that is right there but not on a dropped row must fail: the reduction
-// keeps only each gap's extremes, so a network that bends between them is
-// caught by the verification pass. Planted: the interpolant of the reduced
-// points plus a bump centred between two kept zeros.
+// TestStreamDropsNoConstraint: a candidate that fits the reduced instance
+// but bends between the two kept ends of a gap (where rows were dropped) is
+// not used, and a note says so; alone it leaves no candidate. Planted: the
+// interpolant of the kept points plus a bump between two kept zeros, wrong
+// at the dropped row 4.
 func TestStreamDropsNoConstraint(t *testing.T) {
 	// x = 1..7, changed at 1 and 7: the unchanged 2..6 form one gap whose
-	// extremes 2 and 6 are kept; 4 is dropped.
+	// extremes 2 and 6 are kept; 3, 4, 5 are dropped.
 	src := &memSource{X: [][]*big.Rat{oracle.Rats(1), oracle.Rats(2), oracle.Rats(3), oracle.Rats(4), oracle.Rats(5), oracle.Rats(6), oracle.Rats(7)},
 		Y: oracle.Rats(1, 0, 0, 0, 0, 0, 1), chunk: 2}
 	bump := Candidate{"bump", func(in0 *instance.Instance) (*construction.Built, error) {
-		b, err := Candidates(2)[0].Build(in0)
+		b, err := construction.TwoLayer(in0)
 		if err != nil {
 			return nil, err
 		}
@@ -232,13 +286,19 @@ func TestStreamDropsNoConstraint(t *testing.T) {
 		}
 		return construction.NewBuilt("bump", net, net.Hidden()), nil
 	}}
-	r, err := Stream(src, nil, 2, Options{Candidates: func(int) []Candidate { return []Candidate{bump} }})
-	var nv *NotVerifiedError
-	if !errors.As(err, &nv) {
-		t.Fatalf("a network wrong at the dropped row 4 passed: %v, %v", r, err)
+	_, err := Stream(src, nil, 2, Options{Candidates: func(int) []Candidate { return []Candidate{bump} }})
+	var nc *NoCandidateError
+	if !errors.As(err, &nc) || !strings.Contains(err.Error(), "bends between two kept rows") {
+		t.Fatalf("a network wrong at the dropped row 4 alone: got %v, want *NoCandidateError", err)
 	}
-	if mm := nv.Tried[0].Mismatch; mm == nil || mm.Row != 4 {
-		t.Fatalf("mismatch %v, want row 4", nv.Tried[0].Mismatch)
+	// With a sound candidate beside it (listed after, larger), that one is chosen.
+	two := Candidate{"T4.4", construction.TwoLayerPaper}
+	r, err := Stream(src, nil, 2, Options{Candidates: func(int) []Candidate { return []Candidate{bump, two} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Name != "T4.4" || !slices.ContainsFunc(r.Notes, func(n string) bool { return strings.HasPrefix(n, "bump not used") }) {
+		t.Fatalf("chose %s with notes %q", r.Name, r.Notes)
 	}
 }
 

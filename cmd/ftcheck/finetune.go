@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/big"
 	"strings"
 
 	"github.com/ftcheck/ftcheck/finetune"
@@ -65,115 +64,47 @@ func runFinetune(stdout, stderr io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := readAnyData(*dataPath, lim, mo)
-	if err != nil {
+	// The data's header (arrays are read whole); rows are streamed below.
+	var d *oracle.Data
+	var label string
+	var dim, C int
+	if modelio.IsModelFile(*dataPath) {
+		if d, err = readAnyData(*dataPath, lim, mo); err != nil {
+			return err
+		}
+		label, dim, C = d.Label, d.Dim(), d.Outputs()
+	} else {
+		dr, closer, err := openData(*dataPath, lim, mo)
+		if err != nil {
+			return err
+		}
+		label, dim, C = dr.Label(), dr.Dim(), dr.Outputs()
+		closer.Close()
+	}
+	if err := wantLabel("finetune", *dataPath, label, "y"); err != nil {
 		return err
 	}
-	if err := wantLabel("finetune", *dataPath, d.Label, "y"); err != nil {
+	if err := checkDims(*netPath, f, *dataPath, dim); err != nil {
 		return err
 	}
-	if err := checkDims(*netPath, f, *dataPath, d.Dim()); err != nil {
-		return err
-	}
-	if f.Outputs() > 1 || d.Outputs() > 1 { // vector.go
+	if f.Outputs() > 1 || C > 1 { // vector.go, on data held in memory
+		if d == nil {
+			if d, err = readAnyData(*dataPath, lim, mo); err != nil {
+				return err
+			}
+		}
 		vf := &vectorFinetune{f: f, d: d, netPath: *netPath, dataPath: *dataPath, layers: *layers,
 			keepPath: *keepPath, heldoutPath: *heldoutPath, depth: *depth, out: *out, merged: *merged,
 			dtype: *dtype, lim: lim, mo: mo, maxDataCost: *maxDataCost}
 		return vf.run(stdout, stderr)
 	}
-	if err := checkGrowth(f, *netPath, *dataPath, d, lim); err != nil {
+	src, err := newStreamSource(f, *netPath, d, *dataPath, *keepPath, lim, mo)
+	if err != nil {
 		return err
 	}
-	var keep, heldout [][]*big.Rat
-	if *keepPath != "" {
-		if keep, err = readPointSet(*keepPath, "-keep", f, *netPath, lim, mo); err != nil {
-			return err
-		}
-		if err := checkNoOverlap(*dataPath, d, *keepPath, keep); err != nil {
-			return err
-		}
-	}
-	if *heldoutPath != "" {
-		if heldout, err = readPointSet(*heldoutPath, "-heldout", f, *netPath, lim, mo); err != nil {
-			return err
-		}
-	}
-	notes := roundingNotes(f, d, *dataPath)
-	all := withKept(f, d, keep)
-	if err := checkDataCost(*dataPath, all, all.Y, "label y", *maxDataCost); err != nil {
-		return err
-	}
-	in, err := instance.FromNetwork(f, all.X, all.Y)
-	if err != nil {
-		return fmt.Errorf("%s: %w", *dataPath, err)
-	}
-	if err := checkDataCost(*dataPath, all, in.Z, "target z = y − f(x)", *maxDataCost); err != nil {
-		return err
-	}
-	best, err := finetune.Smallest(in, *depth, finetune.Options{Base: f, Y: all.Y, Candidates: candidates})
-	if err != nil {
-		return candidateErr(stderr, err)
-	}
-	reportFailures(stderr, finetune.Failures(best.Tried))
-	g := best.Net
-	var fg *oracle.Network
-	if *merged != "" {
-		fg = mergeNetworks(f, g)
-		if _, err := oracle.Verify(fg, nil, all.X, all.Y); err != nil {
-			return failed("finetune: the merged network f+g does not verify: %v; not written", err)
-		}
-	}
-	var changed int
-	if heldout != nil {
-		if err := checkGrowth(g, "g", *heldoutPath, &oracle.Data{X: heldout}, lim); err != nil {
-			return err
-		}
-		for _, v := range oracle.NewEvaluator(g).EvalAll(heldout) {
-			if v.Sign() != 0 {
-				changed++
-			}
-		}
-	}
-	opt := modelio.WriteOptions{DType: *dtype}
-	gEx, err := writeNetwork(*out, g, opt)
-	if err != nil {
-		return outputErr("finetune: -out", err)
-	}
-	var fgEx *modelio.Export
-	if fg != nil {
-		mopt := opt
-		if names, _ := modelio.ParseLayers(*layers); len(names) == len(fg.Layers) {
-			mopt.Layers = names // the names of f's layers, when the merge kept f's depth
-		}
-		if fgEx, err = writeNetwork(*merged, fg, mopt); err != nil {
-			return outputErr("finetune: -merged", err)
-		}
-	}
-	printCertificate(stdout, in, *depth, best, *out, notes)
-	if keep != nil {
-		fmt.Fprintf(stdout, "kept: %d\n", len(keep))
-	}
-	if heldout != nil {
-		fmt.Fprintf(stdout, "heldout-changed: %d/%d\n", changed, len(heldout))
-	}
-	if fg != nil {
-		fmt.Fprintf(stdout, "merged: %s\nmerged-verified: exact\n", *merged)
-	}
-	if gEx != nil {
-		fmt.Fprintf(stdout, "g-weights: %s\n", gEx)
-	}
-	if fgEx != nil {
-		fmt.Fprintf(stdout, "merged-weights: %s\n", fgEx)
-	}
-	if gEx != nil || fg != nil {
-		// The deployed model: the merged file, or f beside the exported g.
-		nets := []*floatNet{newFloatNet(f, *dtype), newFloatNet(g, *dtype)}
-		if fg != nil {
-			nets = []*floatNet{newFloatNet(fg, *dtype)}
-		}
-		checkFloat(nets, all.X, all.Y).print(stdout)
-	}
-	return nil
+	sf := &streamFinetune{src: src, heldoutPath: *heldoutPath, out: *out, merged: *merged, dtype: *dtype,
+		layers: *layers, depth: *depth, maxDataCost: *maxDataCost}
+	return sf.run(stdout, stderr)
 }
 
 // candidateErr turns the errors of finetune.Smallest into exit codes: no
@@ -202,11 +133,17 @@ func reportFailures(stderr io.Writer, fails []finetune.Try) {
 }
 
 func printCertificate(w io.Writer, in *instance.Instance, depth int, b *finetune.Result, out string, notes []string) {
-	fmt.Fprintf(w, "K: %d\nN: %d\nd: %d\ndepth: %d\n", in.K(), in.N(), in.Dim(), depth)
+	printCertificateKN(w, in.K(), in.N(), in.Dim(), depth, b, out, notes)
+}
+
+// printCertificateKN is the certificate of a g for K rows, N of them changed,
+// of dimension dim.
+func printCertificateKN(w io.Writer, K, N, dim, depth int, b *finetune.Result, out string, notes []string) {
+	fmt.Fprintf(w, "K: %d\nN: %d\nd: %d\ndepth: %d\n", K, N, dim, depth)
 	fmt.Fprintf(w, "construction: %s\nm: %d\n", b.Name, b.Neurons)
 	fmt.Fprintf(w, "m-unpruned: %d\n", b.Unpruned)
 	fmt.Fprintf(w, "widths: %s\n", intsString(b.Widths))
-	fmt.Fprintf(w, "bound: %s\n", paperBound(depth, in.N(), in.K()))
+	fmt.Fprintf(w, "bound: %s\n", paperBound(depth, N, K))
 	tried := make([]string, len(b.Tried))
 	for i, t := range b.Tried {
 		tried[i] = t.String()
@@ -216,7 +153,7 @@ func printCertificate(w io.Writer, in *instance.Instance, depth int, b *finetune
 	for _, n := range append(append([]string{}, b.Notes...), notes...) {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
-	if in.N() == 0 {
+	if N == 0 {
 		fmt.Fprintf(w, "note: f already fits every label (N = 0): g is the zero network\n")
 	}
 	fmt.Fprintf(w, "rows-checked: %d\nverified: exact\ng: %s\n", b.Cert.Rows, out)
