@@ -1,9 +1,11 @@
 package theorem
 
 import (
+	"context"
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ftcheck/ftcheck/experiment"
 )
@@ -272,5 +274,22 @@ func TestS7Medians(t *testing.T) {
 		{Depth: 3, N: 40, LeastM: 80, Capped: true}, {Depth: 2, N: 20, LeastM: 5}}
 	if got, want := s7Medians(r), "3-layer 6, >80; 2-layer 5, –"; got != want {
 		t.Fatalf("s7Medians = %q, want %q", got, want)
+	}
+}
+
+// Past the deadline no variant sweep starts, and both variants say they
+// were cut short.
+func TestS7VariantsAfterDeadline(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	start := time.Now()
+	vs := s7Variants(ctx, Config{Seed: 1, Checks: 20}, fittedSweep(0.5, 1))
+	if time.Since(start) > time.Second || len(vs) != 2 {
+		t.Fatalf("%d variants after %s", len(vs), time.Since(start))
+	}
+	for _, v := range vs {
+		if v.separated() || !strings.Contains(v.finding(Config{Seed: 1, Checks: 20}).Text, "not started, the deadline was reached first. Cut short") {
+			t.Errorf("%s: %+v", v.name, v)
+		}
 	}
 }
