@@ -125,6 +125,10 @@ func s7Seeds(ctx context.Context, cfg Config, main *experiment.Result) s7Var {
 			qc.Target, qc.K, qc.Ns, seeds)}
 	runs := []*experiment.Result{s7FirstRestarts(main, restarts)}
 	for s := 2; s <= seeds; s++ {
+		if ctx.Err() != nil {
+			v.partial = true // no further sweep past the deadline
+			break
+		}
 		c := experiment.QuickConfig(uint64(s))
 		c.Restarts = restarts
 		run, err := experiment.Fig9(ctx, c, nil)
