@@ -58,21 +58,6 @@ func checkNoOverlap(dataPath string, d *oracle.Data, keepPath string, keep [][]*
 	return nil
 }
 
-// withKept is the data with the kept points added, each labelled f(x).
-func withKept(f *oracle.Network, d *oracle.Data, keep [][]*big.Rat) *oracle.Data {
-	if len(keep) == 0 {
-		return d
-	}
-	all := &oracle.Data{Label: d.Label}
-	all.X = append(append(all.X, d.X...), keep...)
-	all.Y = append(append(all.Y, d.Y...), oracle.NewEvaluator(f).EvalAll(keep)...)
-	for i := range d.X {
-		all.Lines = append(all.Lines, d.Line(i+1))
-	}
-	all.Lines = append(all.Lines, rowNumbers(len(keep))...)
-	return all
-}
-
 // roundingTol is the relative distance below which a label that differs
 // from f(x) looks like float rounding: |y − f(x)| ≤ 10⁻¹²·max(1, |f(x)|).
 var roundingTol = big.NewRat(1, 1_000_000_000_000)

@@ -7,9 +7,7 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"math"
 	"math/big"
@@ -146,71 +144,23 @@ func readPoints(path, flagName string, lim *oracle.Limits, mo *modelOpts) ([][]*
 	return readPointsDialect(f, path, *lim)
 }
 
-// readPointsCSV reads a CSV of points: header x1,…,xd, one point a row,
-// blank lines skipped, each line and number bounded as in data CSV.
+// readPointsCSV reads a CSV of points whole (pointReader, points.go).
 func readPointsCSV(r io.Reader, name string, lim oracle.Limits) ([][]*big.Rat, error) {
-	br := bufio.NewReaderSize(r, 1<<16)
-	line := 0
-	per := 1 << 20
-	if lim.MaxDigits > 0 {
-		per = lim.MaxDigits + 64
+	p, err := newPointReader(r, name, lim)
+	if err != nil {
+		return nil, err
 	}
-	maxLine := 1 << 24 // the header
-	dim := 0
 	var X [][]*big.Rat
 	for {
-		line++
-		text, eof, err := readCSVLine(br, maxLine)
+		x, err := p.Next()
+		if err == io.EOF {
+			return X, nil
+		}
 		if err != nil {
-			var le *oracle.LimitError
-			if errors.As(err, &le) {
-				le.Max = lim.MaxDigits
-				return nil, &oracle.ParseError{File: name, Line: line, Msg: fmt.Sprintf("line is longer than %d bytes (each number has at most max-digits = %d digits)", maxLine, lim.MaxDigits), Err: err}
-			}
-			return nil, &oracle.ParseError{File: name, Line: line, Msg: err.Error(), Err: err}
+			return nil, err
 		}
-		if t := strings.TrimSpace(text); t != "" {
-			fields := strings.Split(t, ",")
-			if dim == 0 {
-				for j, f := range fields {
-					if want := fmt.Sprintf("x%d", j+1); strings.TrimSpace(f) != want {
-						msg := fmt.Sprintf("header column %d is %q, want %q", j+1, strings.TrimSpace(f), want)
-						if j == len(fields)-1 && (strings.TrimSpace(f) == "y" || strings.TrimSpace(f) == "z") {
-							msg += ": a file of points has inputs x1..xd only, no label column (their labels are what the network gives)"
-						}
-						return nil, &oracle.ParseError{File: name, Line: line, Msg: msg}
-					}
-				}
-				dim = len(fields)
-				maxLine = dim * per
-			} else {
-				if len(fields) != dim {
-					return nil, &oracle.ParseError{File: name, Line: line, Msg: fmt.Sprintf("row has %d fields, header has %d", len(fields), dim)}
-				}
-				x := make([]*big.Rat, dim)
-				col := 1 + len(text) - len(strings.TrimLeft(text, " \t\v\f"))
-				for j, f := range fields {
-					v, err := oracle.ParseRatLimit(f, lim.MaxDigits)
-					if err != nil {
-						return nil, &oracle.ParseError{File: name, Line: line, Column: col, Msg: err.Error(), Err: err}
-					}
-					x[j] = v
-					col += len(f) + 1
-				}
-				X = append(X, x)
-			}
-		}
-		if eof {
-			break
-		}
+		X = append(X, x)
 	}
-	if dim == 0 {
-		return nil, &oracle.ParseError{File: name, Msg: "empty file (want a header x1,…,xd)"}
-	}
-	if len(X) == 0 {
-		return nil, &oracle.ParseError{File: name, Msg: "no rows after the header"}
-	}
-	return X, nil
 }
 
 // readCSVLine reads one line of at most max bytes, without its line end.
