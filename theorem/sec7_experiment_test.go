@@ -275,6 +275,15 @@ func TestS7Medians(t *testing.T) {
 	if got, want := s7Medians(r), "3-layer 6, >80; 2-layer 5, –"; got != want {
 		t.Fatalf("s7Medians = %q, want %q", got, want)
 	}
+	// Uncapped medians at the largest N = 40, by hand at d = 10: 3-layer
+	// m = 17 (widths 9, 8) has 10·9+9 + 9·8+8 + 8+1 = 188 parameters,
+	// 2-layer m = 16 has 10·16+16 + 16+1 = 193.
+	r.Points = append(r.Points[:3], experiment.Point{Depth: 3, N: 40, LeastM: 17}, experiment.Point{Depth: 2, N: 40, LeastM: 16})
+	want := "3-layer 6, 17; 2-layer –, 16 (at N = 40 the median least g have 188 (3-layer) and 193 (2-layer) parameters; K = 200)"
+	if got := s7Medians(r); got != want {
+		t.Fatalf("s7Medians = %q, want %q", got, want)
+	}
+
 }
 
 // Past the deadline no variant sweep starts, and both variants say they

@@ -224,9 +224,13 @@ func s7Has(lo, hi, x float64) string {
 }
 
 // s7Medians is the median least m at each N of run, per depth, as text
-// ("3-layer 8, 21, …; 2-layer …"; ">m" for a capped median).
+// ("3-layer 8, 21, …; 2-layer …"; ">m" for a capped median), then the
+// parameter counts of the median least g at the largest N beside K (g must
+// fit all K samples, z = 0 off T: a curve flat at about K parameters is the
+// size that fits K points, not a growth in N).
 func s7Medians(run *experiment.Result) string {
 	var out []string
+	last := map[int]int{}
 	for _, depth := range []int{3, 2} {
 		var ms []string
 		for _, n := range run.Config.Ns {
@@ -242,6 +246,9 @@ func s7Medians(run *experiment.Result) string {
 			}
 			sort.Slice(ps, func(i, j int) bool { return ps[i].LeastM < ps[j].LeastM })
 			p := ps[len(ps)/2]
+			if n == run.Config.Ns[len(run.Config.Ns)-1] && !p.Capped {
+				last[depth] = p.LeastM
+			}
 			s := fmt.Sprint(p.LeastM)
 			if p.Capped {
 				s = ">" + s
@@ -250,5 +257,13 @@ func s7Medians(run *experiment.Result) string {
 		}
 		out = append(out, fmt.Sprintf("%d-layer %s", depth, strings.Join(ms, ", ")))
 	}
-	return strings.Join(out, "; ")
+	txt := strings.Join(out, "; ")
+	if m3, ok3 := last[3]; ok3 {
+		if m2, ok2 := last[2]; ok2 {
+			c := run.Config
+			txt += fmt.Sprintf(" (at N = %d the median least g have %d (3-layer) and %d (2-layer) parameters; K = %d)",
+				c.Ns[len(c.Ns)-1], experiment.Params(3, m3, c.D), experiment.Params(2, m2, c.D), c.K)
+		}
+	}
+	return txt
 }
