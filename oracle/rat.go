@@ -11,6 +11,9 @@ import (
 // NaN, Inf, empty strings, zero denominators and anything else are errors.
 func ParseRat(s string) (*big.Rat, error) {
 	t := strings.TrimSpace(s)
+	if r, ok := parseDecimal(t); ok {
+		return r, nil
+	}
 	if t == "" {
 		return nil, fmt.Errorf("empty number")
 	}
@@ -53,6 +56,65 @@ func ParseRat(s string) (*big.Rat, error) {
 		return nil, fmt.Errorf("%q is not a number", t)
 	}
 	return r, nil
+}
+
+// parseDecimal is ParseRat's fast path for the common case, a plain decimal
+// [+-]digits[.digits] of at most 18 digits: the digits as an int64 m and
+// the fraction's length e give m/10^e, reduced by the factors 2 and 5 it
+// shares with 10^e (the only primes of 10^e), so that big.Rat's own
+// normalization finds nothing left to cancel. ok is false for anything else,
+// which the general path reads.
+func parseDecimal(t string) (*big.Rat, bool) {
+	i, neg := 0, false
+	if i < len(t) && (t[i] == '+' || t[i] == '-') {
+		neg = t[i] == '-'
+		i++
+	}
+	var m int64
+	digits, e, intDigits := 0, 0, 0
+	dot := false
+	for ; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if digits++; digits > 18 {
+				return nil, false
+			}
+			m = m*10 + int64(c-'0')
+			if dot {
+				e++
+			} else {
+				intDigits++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return nil, false
+		}
+	}
+	if intDigits == 0 || (dot && e == 0) {
+		return nil, false // "", ".5", "5.": the general path decides
+	}
+	e2, e5 := e, e
+	for e2 > 0 && m != 0 && m&1 == 0 {
+		m >>= 1
+		e2--
+	}
+	for e5 > 0 && m != 0 && m%5 == 0 {
+		m /= 5
+		e5--
+	}
+	if m == 0 {
+		return new(big.Rat), true
+	}
+	den := int64(1) << e2
+	for range e5 {
+		den *= 5 // 2^e2·5^e5 ≤ 10^18 < 2^63
+	}
+	if neg {
+		m = -m
+	}
+	return new(big.Rat).SetFrac64(m, den), true
 }
 
 // maxExponent bounds the decimal exponent of scientific notation, so that a

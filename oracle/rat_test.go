@@ -8,6 +8,8 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+
+	"pgregory.net/rapid"
 )
 
 // TestParseRatExponentBound: exponents up to ±100000 are read exactly, one
@@ -91,5 +93,37 @@ func TestParseRatLeadingZeros(t *testing.T) {
 		if r, err := ParseRat(s); err == nil {
 			t.Errorf("ParseRat(%q) = %s, want an error (signed denominator)", s, r.RatString())
 		}
+	}
+}
+
+// TestParseDecimalFastPath: every plain decimal the fast path takes gives
+// exactly what big.Rat.SetString gives for it, and the fast path declines
+// (ok false) what is not a plain decimal of at most 18 digits.
+func TestParseDecimalFastPath(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.StringMatching(`[+-]?[0-9]{0,20}(\.[0-9]{0,20})?`).Draw(t, "s")
+		r, ok := parseDecimal(s)
+		want, wok := new(big.Rat).SetString(s)
+		digits := strings.Count(s, "") - 1 - strings.Count(s, ".") - strings.Count(s, "+") - strings.Count(s, "-")
+		intPart, frac, hasDot := strings.Cut(strings.TrimLeft(s, "+-"), ".")
+		plain := digits <= 18 && intPart != "" && (!hasDot || frac != "")
+		if ok != plain {
+			t.Fatalf("parseDecimal(%q): ok = %v, want %v", s, ok, plain)
+		}
+		if ok && (!wok || r.Cmp(want) != 0) {
+			t.Fatalf("parseDecimal(%q) = %s, SetString gives %v (%v)", s, r.RatString(), want, wok)
+		}
+	})
+}
+
+// BenchmarkParseRat: a 4-digit decimal by the fast path, and the same
+// number in scientific notation, which the general path reads.
+func BenchmarkParseRat(b *testing.B) {
+	for _, s := range []string{"-0.7072", "-7072e-4"} {
+		b.Run(s, func(b *testing.B) {
+			for b.Loop() {
+				ParseRat(s)
+			}
+		})
 	}
 }
