@@ -11,6 +11,7 @@ package main
 // input (exit 2) naming file:line.
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -22,6 +23,10 @@ import (
 	"github.com/ftcheck/ftcheck/modelio"
 	"github.com/ftcheck/ftcheck/oracle"
 )
+
+// vectorCandidates lists the constructions for C outputs (a variable so
+// that tests can plant a broken one).
+var vectorCandidates = finetune.VectorCandidates
 
 // vectorBatch is up to batchRows rows with their C labels.
 type vectorBatch struct {
@@ -234,11 +239,16 @@ func (vf *vectorFinetune) run(stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	best, err := finetune.SmallestVector(v, vf.depth, finetune.VectorOptions{Base: f, Ys: Ys})
+	best, err := finetune.SmallestVector(v, vf.depth, finetune.VectorOptions{Base: f, Ys: Ys, Candidates: vectorCandidates})
+	var nv *finetune.NotVerifiedError
+	if errors.As(err, &nv) {
+		reportVectorFailures(stderr, finetune.Failures(nv.Tried))
+		return failed("%s", nv)
+	}
 	if err != nil {
 		return candidateErr(stderr, err)
 	}
-	reportFailures(stderr, finetune.Failures(best.Tried))
+	reportVectorFailures(stderr, finetune.Failures(best.Tried))
 	return vf.write(stdout, v, best, all.X, Ys, heldout)
 }
 
@@ -311,6 +321,16 @@ func (vf *vectorFinetune) write(stdout io.Writer, v *instance.Vector, best *fine
 		checkFloatVector(nets, X, Ys).print(stdout)
 	}
 	return nil
+}
+
+// reportVectorFailures names each construction that failed verification,
+// with the row and the output: a bug in that construction, never used.
+func reportVectorFailures(stderr io.Writer, fails []finetune.Try) {
+	for _, t := range fails {
+		mm := t.Mismatch
+		fmt.Fprintf(stderr, "ftcheck: construction %s failed verification at row %d, output %d (got %s, want %s); not used\n",
+			t.Name, mm.Row, max(mm.Output, 1), oracle.FormatRat(mm.Got), oracle.FormatRat(mm.Want))
+	}
 }
 
 // withKeptVector is the data with the kept points added, each labelled

@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ftcheck/ftcheck/construction"
+	"github.com/ftcheck/ftcheck/finetune"
+	"github.com/ftcheck/ftcheck/instance"
 	"github.com/ftcheck/ftcheck/oracle"
 )
 
@@ -182,5 +185,38 @@ func TestVectorNpyData(t *testing.T) {
 	r = runFtcheck(t, "verify", "-net", g, "-base", "testdata/vec3_f.json", "-data", xp+","+y2)
 	if r.Code != 2 || !strings.Contains(r.Stderr, ":1: the row has 2 label(s)") {
 		t.Fatalf("y of shape (6, 2): exit %d\n%s", r.Code, r.Stderr)
+	}
+}
+
+// TestVectorPlantedCandidate: a planted construction whose output 2 is off
+// by 1/2 fails verification, is named on stderr with its row and output,
+// and is not used; alone, it makes finetune exit 1 and write nothing.
+func TestVectorPlantedCandidate(t *testing.T) {
+	broken := finetune.VectorCandidate{Name: "planted", Build: func(v *instance.Vector) (*construction.Built, error) {
+		b, err := construction.TwoLayerVector(v)
+		if err != nil {
+			return nil, err
+		}
+		n := b.Net.Clone()
+		last := n.Layers[len(n.Layers)-1]
+		last.B[1].Add(last.B[1], big.NewRat(1, 2))
+		return construction.NewBuilt("planted", n, 0), nil
+	}}
+	defer func(c func(int) []finetune.VectorCandidate) { vectorCandidates = c }(vectorCandidates)
+	dir := t.TempDir()
+	g := filepath.Join(dir, "g.json")
+	vectorCandidates = func(d int) []finetune.VectorCandidate {
+		return append([]finetune.VectorCandidate{broken}, finetune.VectorCandidates(d)...)
+	}
+	r := runFtcheck(t, "finetune", "-net", "testdata/vec3_f.json", "-data", "testdata/vec3_data.csv", "-out", g)
+	if r.Code != 0 || !strings.Contains(r.Stderr, "construction planted failed verification at row 1, output 2") ||
+		certField(t, r.Stdout, "construction") == "planted" {
+		t.Fatalf("exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
+	}
+	os.Remove(g)
+	vectorCandidates = func(int) []finetune.VectorCandidate { return []finetune.VectorCandidate{broken} }
+	r = runFtcheck(t, "finetune", "-net", "testdata/vec3_f.json", "-data", "testdata/vec3_data.csv", "-out", g)
+	if _, err := os.Stat(g); r.Code != 1 || err == nil {
+		t.Fatalf("only the planted candidate: exit %d (want 1), g written: %v\n%s", r.Code, err == nil, r.Stderr)
 	}
 }
