@@ -85,21 +85,34 @@ func AppendixA(in *instance.Instance) (*Built, error) {
 
 // AppendixAWith is AppendixA with a planted defect (see Tamper).
 func AppendixAWith(in *instance.Instance, tp Tamper) (*Built, error) {
+	return appendixA(in, tp, paperLayout)
+}
+
+// aLayout chooses Appendix A's windows and layer-2 unit for the groups (the
+// windows after tp.Windows), with a note saying how.
+type aLayout func(groups []aGroup, delta *big.Rat, tp Tamper) ([]Window, *layer2, string, error)
+
+// paperLayout is the paper's: the windows of eq. 28–29 (ε = 1), then the
+// least λ of the file comment.
+func paperLayout(groups []aGroup, delta *big.Rat, tp Tamper) ([]Window, *layer2, string, error) {
+	ws := GroupWindows(groupExtremes(groups))
+	if tp.Windows != nil {
+		tp.Windows(ws)
+	}
+	sys, err := appendixLayer2(groups, ws, delta, tp)
+	return ws, sys, "windows of eq. 28–29 (ends at the midpoints between groups), W2 = μ + λν", err
+}
+
+// appendixA builds Appendix A's network with the windows and layer 2 of
+// layout.
+func appendixA(in *instance.Instance, tp Tamper, layout aLayout) (*Built, error) {
 	p, err := project(in)
 	if err != nil {
 		return nil, err
 	}
 	groups, virtual := appendixGroups(p)
-	lo, hi := make([]*big.Rat, len(groups)), make([]*big.Rat, len(groups))
-	for j, g := range groups {
-		lo[j], hi[j] = g.c[0], g.c[len(g.c)-1]
-	}
-	ws := GroupWindows(lo, hi, big.NewRat(1, 1))
-	if tp.Windows != nil {
-		tp.Windows(ws)
-	}
 	delta := big.NewRat(1, 1)
-	sys, err := appendixLayer2(groups, ws, delta, tp)
+	ws, sys, how, err := layout(groups, delta, tp)
 	if err != nil {
 		return nil, err
 	}
@@ -118,10 +131,20 @@ func AppendixAWith(in *instance.Instance, tp Tamper) (*Built, error) {
 	notes := append(p.notes,
 		fmt.Sprintf("Appendix A: %d groups (2N+1, N = %d), %d of them empty and given a virtual point; λ = %s",
 			len(groups), N, virtual, oracle.FormatRat(sys.lambda)),
-		"σT with δ = 1: 2 ReLUs; σH windows: 2 ReLUs each")
+		how, "σT with δ = 1: 2 ReLUs; σH windows: 2 ReLUs each")
 	b := NewBuilt("A", net, 4*N+4, notes...)
 	b.Scale = p.scale
 	return b, nil
+}
+
+// groupExtremes are the least and largest positions of every group and
+// the margin ε = 1 (the arguments of GroupWindows).
+func groupExtremes(groups []aGroup) (lo, hi []*big.Rat, eps *big.Rat) {
+	lo, hi = make([]*big.Rat, len(groups)), make([]*big.Rat, len(groups))
+	for j, g := range groups {
+		lo[j], hi[j] = g.c[0], g.c[len(g.c)-1]
+	}
+	return lo, hi, big.NewRat(1, 1)
 }
 
 // appendixLayer2 sets up eq. 33–34 for the least member of every group and
@@ -207,8 +230,8 @@ func solveLayer2(kappa, tau, need []*big.Rat, tp Tamper) (*layer2, error) {
 		}
 	}
 	s := func(j int) *big.Rat { return big.NewRat(int64(altSign(j)), 1) }
-	mu, nu := make([]*big.Rat, G+1), make([]*big.Rat, G+1)
-	mu[0], nu[0] = new(big.Rat), big.NewRat(1, 1)
+	mu, nu := make([]*big.Rat, G+1), nullVector(kappa)
+	mu[0] = new(big.Rat)
 	var a, c big.Rat
 	for j := 0; j+1 < G; j++ {
 		a.Sub(s(j), kappa[j])   // s_j − κ_j
@@ -216,14 +239,10 @@ func solveLayer2(kappa, tau, need []*big.Rat, tp Tamper) (*layer2, error) {
 		m := new(big.Rat).Sub(tau[j+1], tau[j])
 		m.Sub(m, new(big.Rat).Mul(mu[j], &a))
 		mu[j+1] = m.Quo(m, &c)
-		n := new(big.Rat).Mul(nu[j], &a)
-		nu[j+1] = n.Quo(n, c.Neg(&c))
 	}
 	mu[G] = new(big.Rat).Sub(tau[0], new(big.Rat).Mul(kappa[0], mu[0]))
-	nu[G] = new(big.Rat).Neg(new(big.Rat).Mul(kappa[0], nu[0]))
 	for j := 1; j < G; j++ { // row 1 has −s_j in column j > 1
 		mu[G].Add(mu[G], new(big.Rat).Mul(s(j), mu[j]))
-		nu[G].Add(nu[G], new(big.Rat).Mul(s(j), nu[j]))
 	}
 	lambda := new(big.Rat)
 	for j, t := range need {
@@ -246,12 +265,34 @@ func solveLayer2(kappa, tau, need []*big.Rat, tp Tamper) (*layer2, error) {
 	return out, nil
 }
 
+// nullVector is the null vector of eq. 34 with diagonal κ (file comment):
+// ν_1 = 1, ν_{j+1} = ν_j·(s_j − κ_j)/(s_j − κ_{j+1}), ν_b = −(row 1)·ν.
+func nullVector(kappa []*big.Rat) []*big.Rat {
+	G := len(kappa)
+	nu := make([]*big.Rat, G+1)
+	nu[0] = big.NewRat(1, 1)
+	var a, c big.Rat
+	for j := 0; j+1 < G; j++ {
+		s := big.NewRat(int64(altSign(j)), 1)
+		a.Sub(s, kappa[j])
+		c.Sub(s, kappa[j+1])
+		n := new(big.Rat).Mul(nu[j], &a)
+		nu[j+1] = n.Quo(n, &c)
+	}
+	nu[G] = new(big.Rat).Neg(new(big.Rat).Mul(kappa[0], nu[0]))
+	for j := 1; j < G; j++ {
+		nu[G].Add(nu[G], new(big.Rat).Mul(big.NewRat(int64(altSign(j)), 1), nu[j]))
+	}
+	return nu
+}
+
 // System is Appendix A's layer-2 linear system for an instance, exposed so
 // that checks can verify the paper's two conditions on it independently:
 // Matrix is K of eq. 34, computed from the windows' actual outputs
 // β¹_{j'}(x_{i_j}) at the selected points (not from the closed form), with a
 // last column of ones; Targets is z_S (scaled); Mu, Nu are the particular
-// solution and the null vector the construction uses, Lambda its λ.
+// solution and the null vector the construction uses, Lambda its λ (so that
+// the network's [W2; b2] is Mu + Lambda·Nu).
 type System struct {
 	Matrix          [][]*big.Rat
 	Targets, Mu, Nu []*big.Rat
@@ -260,17 +301,17 @@ type System struct {
 
 // AppendixASystem returns the System of AppendixA(in).
 func AppendixASystem(in *instance.Instance) (*System, error) {
+	return appendixASystem(in, paperLayout)
+}
+
+// appendixASystem is the System of appendixA with layout.
+func appendixASystem(in *instance.Instance, layout aLayout) (*System, error) {
 	p, err := project(in)
 	if err != nil {
 		return nil, err
 	}
 	groups, _ := appendixGroups(p)
-	lo, hi := make([]*big.Rat, len(groups)), make([]*big.Rat, len(groups))
-	for j, g := range groups {
-		lo[j], hi[j] = g.c[0], g.c[len(g.c)-1]
-	}
-	ws := GroupWindows(lo, hi, big.NewRat(1, 1))
-	sys, err := appendixLayer2(groups, ws, big.NewRat(1, 1), Tamper{})
+	ws, sys, _, err := layout(groups, big.NewRat(1, 1), Tamper{})
 	if err != nil {
 		return nil, err
 	}

@@ -4,25 +4,37 @@ package theorem
 // 2N+1 hard-tanh windows (eq. 28–29) and one σT unit with weights from the
 // linear system eq. 33–35 — fine-tunes every instance.
 //
-// The check builds construction.AppendixA and lets the oracle decide, exactly,
-// whether f + g fits the new labels; it compares the widths with
-// (4N+2, 2), i.e. 4N+4 ReLUs, exactly as stated. Three parts:
+// The check builds the network and lets the oracle decide, exactly, whether
+// f + g fits the new labels; it compares the widths with (4N+2, 2), i.e.
+// 4N+4 ReLUs, exactly as stated. Two networks, both the paper's
+// construction: construction.AppendixA, literally (windows of eq. 28–29,
+// W2 = μ + λν with the least λ), and construction.AppendixAUniform, the
+// same groups, σH windows and σT unit with one layer-2 weight W on every
+// window and the windows moved only within what the proof uses (its file
+// comment proves each condition). Parts:
 //
-//   - exhaustive: every T ⊆ [K] for K = 3..gridK on x_i = i, targets ±i/K
-//     and ±(i+1) (outside [−1, 1]), plus the paper's Fig. 10 instance;
-//   - a bit-size sweep (N = 1, 2, 4, …, 64 on the Lemma 4.7 worst case);
-//   - a rapid search over props.Instance: K up to maxK (96 by default), d 1..maxD, N 1..K,
-//     points random, collinear, on a simplex, on a grid or 10⁻⁹ apart, T
-//     random, alternating, clustered or at the ends (adjacent changed samples
-//     and changed end samples: the empty groups of Appendix A), targets in
-//     [−1, 1] or far outside. A failure is shrunk and reported exactly.
+//   - exhaustive, both networks: every T ⊆ [K] for K = 3..gridK on x_i = i,
+//     targets ±i/K and ±(i+1) (outside [−1, 1]), plus the paper's Fig. 10
+//     instance; on these the systems of eq. 33–34 are checked too;
+//   - a bit-size sweep of the paper-literal network (N = 1, 2, 4, …, 64 on
+//     the Lemma 4.7 worst case): the paper's weight sizes;
+//   - a rapid search over props.Instance: d 1..maxD, N 1..K, points random,
+//     collinear, on a simplex, on a grid or 10⁻⁹ apart, T random,
+//     alternating, clustered or at the ends (adjacent changed samples and
+//     changed end samples: the empty groups of Appendix A), targets in
+//     [−1, 1], far outside, or 1/n with n of 64–512 bits; K up to maxK (96)
+//     for the paper-literal network, up to uniformK (1000 at the default
+//     budget, scaled with -checks) for the uniform one. A failure is shrunk
+//     and reported exactly.
 //
-// Why K ≤ 96 by default and not 256: the null vector's ratios
-// ν_{j+1}/ν_j = (s_j − κ_j)/(s_j − κ_{j+1}) multiply along the 2N+1 windows, so
-// the weights need about N times the bits of the data's gaps: one rapid draw
-// with K = 256, N = 255 and points 10⁻⁹ apart needed 39885-bit weights and
-// about 100 s to build and verify. The bit sweep and the benchmark (N = 10³)
-// cover large N on regular data.
+// Why the paper-literal network stops at K = 96: along the 2N+1 windows its
+// layer-2 weights sum the targets (each W2_j collects the denominators of
+// z_1..z_j) and its null vector multiplies ratios of the data's gaps, so a
+// rapid draw with K = 256 and 1/n targets needed 25 691-bit weights and
+// 10 s to build and verify, and K = 1000 minutes. The uniform network's
+// weights have the bits of one sample and one target (≤ 600 bits on such
+// draws at K = 4096, 0.1–2 s per build + verify; construction benchmark
+// AppendixAScale).
 //
 // Besides the verdict, a proof-step finding: eq. 31 asks only that the
 // samples outside S reach layer 2 outside [−1, 1], but σT(t) = t for t < −1;
@@ -46,27 +58,37 @@ import (
 
 // aBudget sizes the A check.
 type aBudget struct {
-	gridK int // exhaustive over T ⊆ [K], K = 3..gridK
-	maxK  int // rapid: K up to maxK
-	maxD  int // rapid: d up to maxD
+	gridK    int // exhaustive over T ⊆ [K], K = 3..gridK
+	maxK     int // rapid, paper-literal network: K up to maxK
+	maxD     int // rapid: d up to maxD
+	uniformK int // rapid, uniform network: K up to uniformK
 }
 
-var aDefault = aBudget{gridK: 8, maxK: 96, maxD: 8}
+var aDefault = aBudget{gridK: 8, maxK: 96, maxD: 8, uniformK: 1000}
 
-func checkA(cfg Config) Result { return checkAWith(cfg, construction.AppendixA, aBudgetOf(cfg)) }
+// aBuilds are the two networks the A check builds (or planted bugs).
+type aBuilds struct {
+	paper, uniform builder
+}
+
+var aNetworks = aBuilds{paper: construction.AppendixA, uniform: construction.AppendixAUniform}
+
+func checkA(cfg Config) Result { return checkAWith(cfg, aNetworks, aBudgetOf(cfg)) }
 
 // aBudgetOf is A's budget at cfg.Checks: the exhaustive K grows with the
-// budget above the default, rapid's K does not (see above: the weights' bit
-// size).
+// budget above the default, and so does the uniform network's rapid K
+// (scaled, at least 96); the paper-literal network's rapid K does not (see
+// above: its weights' bit size).
 func aBudgetOf(cfg Config) aBudget {
 	bud := aDefault
 	bud.gridK = exhaustiveK(cfg, bud.gridK)
+	bud.uniformK = scaled(cfg, bud.uniformK, bud.maxK)
 	return bud
 }
 
 // aPartsOf are A's parts at cfg's budget.
 func aPartsOf(cfg Config) []drive.Part {
-	return aParts(construction.AppendixA, aBudgetOf(cfg), &aTally{})
+	return aParts(aNetworks, aBudgetOf(cfg), &aTally{})
 }
 
 // threeFailure is a failed instance with what went wrong.
@@ -77,8 +99,10 @@ type threeFailure struct {
 
 // aTally is what an A check saw.
 type aTally struct {
-	maxBits, maxBitsN int
-	systems           int      // eq. 33–35 systems checked (rank, ν > 0, Kμ = z_S)
+	maxBits, maxBitsN int      // paper-literal network
+	uBits, uBitsK     int      // uniform network: largest weight, and at which K
+	uMaxK             int      // uniform network: largest K drawn
+	systems           int      // eq. 33–35 systems checked (rank, ν > 0, Kμ = z_S), each network
 	sweep             []string // "N=…: … bits;" of the bit-size sweep
 }
 
@@ -113,44 +137,56 @@ func aPart(name string, build builder, grid []*props.FineTune, draw *rapid.Gener
 	}
 }
 
-// aDraw draws the rapid cases of A: K up to bud.maxK, d up to bud.maxD.
-func aDraw(bud aBudget) *rapid.Generator[drive.Case] {
+// aDraw draws the rapid cases of A: K up to maxK, d up to bud.maxD.
+func aDraw(bud aBudget, maxK int) *rapid.Generator[drive.Case] {
 	return rapid.Custom(func(t *rapid.T) drive.Case {
 		unit := rapid.Bool().Draw(t, "zInUnit")
-		return drive.Case{FT: props.Instance(props.InstanceOptions{MinK: 3, MaxK: bud.maxK, MaxD: bud.maxD, MinN: 1, ZInUnit: unit}).Draw(t, "problem")}
+		return drive.Case{FT: props.Instance(props.InstanceOptions{MinK: 3, MaxK: maxK, MaxD: bud.maxD, MinN: 1, ZInUnit: unit}).Draw(t, "problem")}
 	})
 }
 
 // aSweepN are the N of the bit-size sweep on the worst case.
 var aSweepN = []int{1, 2, 4, 8, 16, 32, 64}
 
-// aParts are A's parts: the exhaustive grid and rapid's draws, then the
-// bit-size sweep on the Lemma 4.7 worst case (built and verified too).
-func aParts(build builder, bud aBudget, tl *aTally) []drive.Part {
-	main := aPart("A", build, aGrid(bud.gridK), aDraw(bud), func(c drive.Case, b *construction.Built) {
+// aParts are A's parts: the exhaustive grid and rapid's draws for the
+// paper-literal network, the bit-size sweep on the Lemma 4.7 worst case
+// (built and verified too), then the grid and rapid's draws up to
+// bud.uniformK for the uniform network.
+func aParts(build aBuilds, bud aBudget, tl *aTally) []drive.Part {
+	main := aPart("A", build.paper, aGrid(bud.gridK), aDraw(bud, bud.maxK), func(c drive.Case, b *construction.Built) {
 		if bits := b.Net.BitSize(); bits > tl.maxBits {
 			tl.maxBits, tl.maxBitsN = bits, c.FT.Inst.N()
 		}
+	})
+	uniform := aPart("A/uniform", build.uniform, aGrid(bud.gridK), aDraw(bud, bud.uniformK), func(c drive.Case, b *construction.Built) {
+		K := c.FT.Inst.K()
+		if bits := b.Net.BitSize(); bits > tl.uBits {
+			tl.uBits, tl.uBitsK = bits, K
+		}
+		tl.uMaxK = max(tl.uMaxK, K)
 	})
 	var worst []*props.FineTune
 	for _, N := range aSweepN {
 		worst = append(worst, worstLine(N))
 	}
-	sweep := aPart("A/bit sweep", build, worst, nil, func(c drive.Case, b *construction.Built) {
+	sweep := aPart("A/bit sweep", build.paper, worst, nil, func(c drive.Case, b *construction.Built) {
 		tl.sweep = append(tl.sweep, fmt.Sprintf(" N=%d: %d bits;", c.FT.Inst.N(), b.Net.BitSize()))
 	})
-	return []drive.Part{main, sweep}
+	return []drive.Part{main, sweep, uniform}
 }
 
-// checkAWith runs the A check on build (AppendixA, or a planted bug).
-func checkAWith(cfg Config, build builder, bud aBudget) Result {
+// checkAWith runs the A check on build (the two networks, or planted bugs).
+func checkAWith(cfg Config, build aBuilds, bud aBudget) Result {
 	var tl aTally
 	repro := fmt.Sprintf("ftcheck check A -seed %d -checks %d", cfg.Seed, cfg.Checks)
 	res, outs, ok := runParts(cfg, repro, aParts(build, bud, &tl)...)
 	if !ok {
 		return res
 	}
-	n, f := aSystemFacts(aGrid(bud.gridK))
+	n, f := aSystemFacts(aGrid(bud.gridK), construction.AppendixASystem)
+	if f == nil {
+		_, f = aSystemFacts(aGrid(bud.gridK), construction.AppendixAUniformSystem)
+	}
 	if f != nil {
 		res.Verdict = Counterexample
 		res.Findings = append(res.Findings, Finding{Kind: FindCounterexample, Reproduce: repro, Instance: FromInstance(f.in, nil),
@@ -158,7 +194,7 @@ func checkAWith(cfg Config, build builder, bud aBudget) Result {
 		return res
 	}
 	tl.systems = n
-	return aResult(bud, &tl, outs[0], res, repro)
+	return aResult(bud, &tl, outs, res, repro)
 }
 
 // aGrid is every T ⊆ [K] for K = 3..gridK on x_i = i, with targets ±i/K and
@@ -215,13 +251,18 @@ func worstLine(N int) *props.FineTune {
 }
 
 // aResult is the Result of an A check that held.
-func aResult(bud aBudget, tl *aTally, o *drive.Outcome, res Result, repro string) Result {
+func aResult(bud aBudget, tl *aTally, outs []*drive.Outcome, res Result, repro string) Result {
+	o, u := outs[0], outs[2]
 	scope := fmt.Sprintf("%d instances built and verified exactly on f + g with 4N+4 ReLUs: %d exhaustive "+
 		"(every T ⊆ [K], K = 3..%d, x_i = i, targets ±i/K and ±(i+1), and Fig. 10's K = 16, T = {4, 7}) and %d rapid "+
 		"draws (K 3..%d, d 1..%d, N 1..K, points random/collinear/simplex/grid/10⁻⁹ apart, T random/alternating/"+
 		"clustered/ends, targets in [−1, 1] and outside); largest weight %d bits (at N = %d)",
 		o.Passed(), o.Grid, bud.gridK, o.Drawn, bud.maxK, bud.maxD, tl.maxBits, tl.maxBitsN)
-	res.Evidence = scope + fmt.Sprintf("; all fine-tune. On the %d exhaustive problems the system of eq. 33–34, "+
+	scope += fmt.Sprintf(" (the paper-literal network: windows of eq. 28–29, W2 = μ + λν); and %d instances with the uniform "+
+		"layer 2 (the same groups, windows and σT, W2 = (W, …, W), windows moved within what the proof uses: "+
+		"construction/appendixa_uniform.go): the same %d exhaustive and %d rapid draws with K 3..%d (largest drawn %d), "+
+		"largest weight %d bits (at K = %d)", u.Passed(), u.Grid, u.Drawn, bud.uniformK, tl.uMaxK, tl.uBits, tl.uBitsK)
+	res.Evidence = scope + fmt.Sprintf("; all fine-tune. On the %d exhaustive problems the system of eq. 33–34 of each network, "+
 		"built from the windows' actual outputs, has rank 2N+1, the null vector ν is positive in its first 2N+1 entries "+
 		"and Kμ = z_S (the paper's conditions (1), (2), checked by Gaussian elimination). ", tl.systems) +
 		"bit size of the largest weight on the worst case x_i = i, K = 3N+2, T = {3, 6, …, 3N}:" + strings.Join(tl.sweep, "")
@@ -319,13 +360,14 @@ func aBelowThm51Finding(maxN, maxK int) Finding {
 			below, total, maxN, maxK, first[0], first[1], largestN)}
 }
 
-// aSystemFacts checks the paper's two conditions on eq. 33–35 for every
-// problem, independently of the construction's closed form: rank K = 2N+1
+// aSystemFacts checks the paper's two conditions on eq. 33–35 of system
+// (AppendixASystem or AppendixAUniformSystem) for every problem,
+// independently of the construction's closed form: rank K = 2N+1
 // (Gaussian elimination here), Kν = 0 with ν_1..ν_{2N+1} > 0, and Kμ = z_S.
 // It returns how many systems were checked, or what failed on which problem.
-func aSystemFacts(fts []*props.FineTune) (int, *threeFailure) {
+func aSystemFacts(fts []*props.FineTune, system func(*instance.Instance) (*construction.System, error)) (int, *threeFailure) {
 	for n, ft := range fts {
-		s, err := construction.AppendixASystem(ft.Inst)
+		s, err := system(ft.Inst)
 		if err != nil {
 			return n, &threeFailure{ft.Inst, err.Error()}
 		}

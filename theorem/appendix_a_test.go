@@ -30,8 +30,8 @@ func TestCheckAHolds(t *testing.T) {
 	t.Log(res.Evidence)
 }
 
-// plantedBuilds are A with the planted bugs.
-func plantedABuilds() map[string]func(*instance.Instance) (*construction.Built, error) {
+// plantedBuilds are A's two networks with the planted bugs.
+func plantedABuilds() map[string]aBuilds {
 	short := construction.SigmaT(big.NewRat(1, 1))
 	short.Alpha, short.Beta, short.Gamma = short.Alpha[:1], short.Beta[:1], short.Gamma[:1]
 	tampers := map[string]construction.Tamper{
@@ -43,19 +43,25 @@ func plantedABuilds() map[string]func(*instance.Instance) (*construction.Built, 
 		}},
 		"σT one ReLU short": {Gadget: &short},
 	}
-	out := map[string]func(*instance.Instance) (*construction.Built, error){}
+	out := map[string]aBuilds{}
 	for name, tp := range tampers {
-		out[name] = func(in *instance.Instance) (*construction.Built, error) { return construction.AppendixAWith(in, tp) }
+		paper := func(in *instance.Instance) (*construction.Built, error) { return construction.AppendixAWith(in, tp) }
+		uniform := func(in *instance.Instance) (*construction.Built, error) {
+			return construction.AppendixAUniformWith(in, tp)
+		}
+		out[name] = aBuilds{paper: paper, uniform: construction.AppendixAUniform}
+		out[name+" (uniform)"] = aBuilds{paper: construction.AppendixA, uniform: uniform}
 	}
 	return out
 }
 
 // TestCheckACatchesPlantedBugs: with the exhaustive grid off, the rapid
-// search finds every planted bug and shrinks it to a small instance.
+// search finds every planted bug, in either network, and shrinks it to a
+// small instance.
 func TestCheckACatchesPlantedBugs(t *testing.T) {
 	search.Configure(5, 100)
 	for name, build := range plantedABuilds() {
-		res := checkAWith(Config{Seed: 5, Checks: 100}, build, aBudget{gridK: 0, maxK: 24, maxD: 3})
+		res := checkAWith(Config{Seed: 5, Checks: 100}, build, aBudget{gridK: 0, maxK: 24, maxD: 3, uniformK: 24})
 		if res.Verdict != Counterexample || len(res.Findings) == 0 || res.Findings[0].Instance == nil {
 			t.Fatalf("%s: verdict %s, %+v", name, res.Verdict, res.Findings)
 		}
