@@ -77,6 +77,7 @@ func FuzzReadData(f *testing.F) {
 	for _, s := range []string{
 		"x1,x2,y\n1,2,3\n-1/2,0.25,1e-3\n", "x1,z\r\n0,1\r\n", "x1,x2\n1,2\n", "x1,y\n", "", "\n\n",
 		"x1,y\n1,NaN\n", "x1,y\n1\n", "x1,y\n1,2,3\n", "a,y\n1,2\n", "x1,y\n1,,\n", "x1,y\n 1 , 2 \n",
+		"x1,x2,y1,y2,y3\n1,2,3,4,5\n", "x1,z1,z2\n0,1/2,-1\n", "x1,y1,z2\n1,2,3\n", "x1,y1,y3\n1,2,3\n", "x1,y1,y2\n1,2\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -88,12 +89,13 @@ func FuzzReadData(f *testing.F) {
 			}
 			return
 		}
-		if d.K() == 0 || len(d.Y) != d.K() {
-			t.Fatalf("K = %d with %d labels", d.K(), len(d.Y))
+		C := d.Outputs()
+		if d.K() == 0 || (C == 1) != (d.Ys == nil) || (C == 1 && len(d.Y) != d.K()) || (C > 1 && (d.Y != nil || len(d.Ys) != d.K())) {
+			t.Fatalf("K = %d, C = %d with %d labels Y and %d label rows Ys", d.K(), C, len(d.Y), len(d.Ys))
 		}
 		for i, x := range d.X {
-			if len(x) != d.Dim() {
-				t.Fatalf("row %d has %d coordinates, row 1 has %d", i+1, len(x), d.Dim())
+			if len(x) != d.Dim() || len(d.Labels(i)) != C {
+				t.Fatalf("row %d has %d coordinates and %d labels, row 1 has %d and %d", i+1, len(x), len(d.Labels(i)), d.Dim(), C)
 			}
 		}
 		var buf bytes.Buffer
