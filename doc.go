@@ -54,6 +54,7 @@
 //	P6.1       Prop. 6.1       theorem/sec6_deep.go; construction/deep.go
 //	S7         Sec. 7          theorem/sec7_experiment.go; experiment/
 //	F          Figures, eqs.   theorem/figures.go, figures_eq.go (Fig. 2–8, 10, the displayed equations)
+//	V          beyond (C > 1)  theorem/vector_outputs.go; construction/vector.go (C outputs, one shared hidden layer)
 //
 // The checks that build networks (T4.4, T4.1-U, L4.5, T5.1-U, A, P6.1,
 // D1.1=D3.1, R1) run on one fail-closed driver, theorem/drive.

@@ -195,11 +195,12 @@ var table = []Claim{
 	{
 		ID: "V", Paper: "beyond the paper (vector outputs)",
 		Statement: "K ≥ 3, C ≥ 1 outputs: every instance (x, z ∈ ℚ^{K×C}) is fine-tuned by one 2-layer network with C outputs whose single " +
-			"hidden layer has m ≤ min{3N+1, K−1} neurons, N = the rows where any output changes (Thm 4.4's J and knots depend on T only).",
+			"hidden layer has m ≤ min{3N+1, K−1} neurons, N = the rows where any output changes (Thm 4.4's J and knots depend on T only); " +
+			"at depth 3, U2 with both hidden layers shared has m = 2⌊√K⌋ + 3N (3N + 2 with one window).",
 		Method: "build construction.TwoLayerVector (one hidden layer, C output rows), unpruned and pruned, and the C single-output networks " +
 			"stacked; verify every output exactly (oracle.VerifyVec) on the driver; counts against min{3N+1, K−1} and Σ_c min{3N_c+1, K−1}; " +
-			"every pattern of changed outputs of C = 2 on K ≤ 5 points, rapid up to K = 24, C = 4",
-		Cost:  0,
+			"every pattern of changed outputs of C = 2 on K ≤ 5 points, rapid up to K = 24, C = 4; U2Vector likewise (K ≤ 4 grid, rapid K ≤ 16)",
+		Cost:  1500 * time.Millisecond,
 		Check: checkV, Parts: vPartsOf,
 	},
 }
