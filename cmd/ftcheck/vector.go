@@ -201,6 +201,7 @@ type vectorFinetune struct {
 	lim                       *oracle.Limits
 	mo                        *modelOpts
 	maxDataCost               int
+	kept                      int // -keep points added to the data
 }
 
 func (vf *vectorFinetune) run(stdout, stderr io.Writer) error {
@@ -228,6 +229,7 @@ func (vf *vectorFinetune) run(stdout, stderr io.Writer) error {
 		}
 	}
 	all := withKeptVector(f, d, keep)
+	vf.kept = len(keep)
 	Ys := all.LabelRows()
 	v, err := instance.FromNetworkVec(f, all.X, Ys)
 	if err != nil {
@@ -301,6 +303,9 @@ func (vf *vectorFinetune) write(stdout io.Writer, v *instance.Vector, best *fine
 	}
 	printCertificate(stdout, v.Support(), vf.depth, best, vf.out, notes)
 	fmt.Fprintf(stdout, "C: %d\n", v.Outputs())
+	if vf.keepPath != "" {
+		fmt.Fprintf(stdout, "kept: %d\n", vf.kept)
+	}
 	if heldout != nil {
 		fmt.Fprintf(stdout, "heldout-changed: %d/%d\n", changed, len(heldout))
 	}

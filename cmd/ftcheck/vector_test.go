@@ -220,3 +220,21 @@ func TestVectorPlantedCandidate(t *testing.T) {
 		t.Fatalf("only the planted candidate: exit %d (want 1), g written: %v\n%s", r.Code, err == nil, r.Stderr)
 	}
 }
+
+// TestVectorKeep: with -keep, f+g equals f exactly at the kept points on
+// all 3 outputs (eval of the merged network against eval of f).
+func TestVectorKeep(t *testing.T) {
+	dir := t.TempDir()
+	g, fg := filepath.Join(dir, "g.json"), filepath.Join(dir, "fg.json")
+	r := runFtcheck(t, "finetune", "-net", "testdata/vec3_f.json", "-data", "testdata/vec3_data.csv", "-keep", "testdata/vec3_keep.csv", "-out", g, "-merged", fg)
+	if r.Code != 0 || certInt(t, r.Stdout, "kept") != 2 || certInt(t, r.Stdout, "K") != 8 {
+		t.Fatalf("exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
+	}
+	pts := filepath.Join(dir, "pts.csv")
+	os.WriteFile(pts, []byte("x1,x2,y1,y2,y3\n3,3,0,0,0\n-2,1,0,0,0\n"), 0o644)
+	a := runFtcheck(t, "eval", "-net", fg, "-data", pts)
+	b := runFtcheck(t, "eval", "-net", "testdata/vec3_f.json", "-data", pts)
+	if a.Code != 0 || a.Stdout != b.Stdout || b.Stdout != "3,3,7\n0,1,2\n" {
+		t.Fatalf("f+g at the kept points:\n%s\nf:\n%s", a.Stdout, b.Stdout)
+	}
+}
