@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/mat"
 	"pgregory.net/rapid"
 )
 
@@ -226,4 +227,36 @@ func TestReadDataVector(t *testing.T) {
 	if _, _, err := dr.Next(); err == nil || !strings.Contains(err.Error(), "d.csv:2") {
 		t.Errorf("Next on 2 labels: %v, want an error naming d.csv:2", err)
 	}
+}
+
+// TestEvalBatchVecExactOnSmallIntegers: on a network and inputs of small
+// integers every float64 operation is exact, so EvalBatchVec equals EvalVec
+// on every output; EvalBatch refuses C > 1.
+func TestEvalBatchVecExactOnSmallIntegers(t *testing.T) {
+	n := &Network{Layers: []Layer{
+		{W: [][]*big.Rat{Rats(1, -2), Rats(-1, 3), Rats(2, 2)}, B: Rats(0, 1, -3)},
+		{W: [][]*big.Rat{Rats(1, 0, 2), Rats(0, -1, 1)}, B: Rats(5, -4)},
+	}}
+	X := [][]*big.Rat{Rats(0, 0), Rats(1, 2), Rats(-3, 1), Rats(4, -2), Rats(2, 2)}
+	fx := mat.NewDense(len(X), 2, nil)
+	for i, x := range X {
+		for j, v := range x {
+			f, _ := v.Float64()
+			fx.Set(i, j, f)
+		}
+	}
+	got := NewFloat(n).EvalBatchVec(fx)
+	for i, x := range X {
+		for c, want := range n.EvalVec(x) {
+			if w, _ := want.Float64(); got[i][c] != w {
+				t.Fatalf("row %d output %d: float %v, exact %s", i+1, c+1, got[i][c], want.RatString())
+			}
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("EvalBatch of a 2-output network did not panic")
+		}
+	}()
+	NewFloat(n).EvalBatch(fx)
 }
