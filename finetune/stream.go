@@ -32,19 +32,23 @@ package finetune
 // The direction is the one the in-memory path takes: the moment curve
 // a(s) = (1, s, …, s^{d−1}) of construction/projection.go for the least
 // s = 0, 1, … with every row's projection distinct, so that streaming
-// changes how much memory the answer takes, not the answer. One pass per s
-// tries it: a row on a changed row's value is a collision at once; the others
-// are told apart by a 64-bit hash of their projection (8 bytes a row), and
-// rows whose hashes repeat are compared exactly in one more pass. An
-// unchanged row equal to a changed one collides for every s and is reported
-// as a duplicate at once. If no s < MomentTries separates the rows (the
-// in-memory path then falls back to a lexicographic direction that needs
-// every row at once), Stream returns a *NoDirectionError.
+// changes how much memory the answer takes, not the answer. Rows are told
+// apart by a 64-bit hash of their projection (8 bytes a row and direction):
+// distinct hashes mean distinct values; equal hashes of distinct values
+// (probability below K²/2⁶⁵) only make the search go on to a larger s, which
+// is as valid. The first pass hashes s = 0, 1, 2; a later pass per window of
+// further s. Equal rows collide for every s: when the first directions fail,
+// a hash of every row (kept from the first pass) and one more pass for the
+// rows whose hashes repeat find them. If no s < MomentTries separates the
+// rows (the in-memory path then falls back to a lexicographic direction
+// that needs every row at once), Stream returns a *NoDirectionError.
 //
-// Passes: one to find T (z = y − f(x) by the fast exact evaluator), one per
-// direction tried, one per candidate verified. f is evaluated in the first
-// pass only: z is then known exactly for every row (0 off T, stored on T), so
-// later passes check g(x_i) = z_i, which is (f+g)(x_i) = y_i.
+// Passes: one to find T (z = y − f(x) by the fast exact evaluator) and hash
+// the first directions, one to find the gaps of the direction taken (or,
+// when the first directions all collide, one per window of further s), one
+// per candidate verified. f is evaluated in the first pass only: z is then
+// known exactly for every row (0 off T, stored on T), so later passes check
+// g(x_i) = z_i, which is (f+g)(x_i) = y_i.
 
 import (
 	"errors"
@@ -215,7 +219,8 @@ type streamer struct {
 	tz     []*big.Rat // their targets
 	lo, hi []*big.Rat // least and greatest unchanged value in gap k (k = 0..N: below tv[0], …, above tv[N−1]); nil if empty
 	passes int
-	hashes []uint64 // of every row's projection, in the direction pass
+	first  []*direction // the directions the first pass tries
+	rows   []uint64     // a hash of every row, first pass
 }
 
 // RowsChangedError: a pass saw another number of rows than the first (the
@@ -245,7 +250,121 @@ func (st *streamer) pass(fn func(row0 int, c *Chunk) error) error {
 	return err
 }
 
-// findChanged is the first pass: K, d and the rows with z = y − f(x) ≠ 0.
+// direction is one s tried: the hash of every row's projection on a(s), and,
+// once T is known, T's values and the extremes of each gap.
+type direction struct {
+	s      int64
+	a      []*big.Rat
+	pr     *oracle.Projector
+	hashes []uint64
+	v      big.Rat
+	// early holds the first hashes, to give up on a direction as soon as
+	// two collide (s = 0 and 1 usually do within a few hundred rows);
+	// dead marks it given up.
+	early map[uint64]struct{}
+	dead  bool
+	known bool // distinct already: a pass only finds the gaps
+	// With T known:
+	tv, tz []*big.Rat
+	ts     *oracle.Sorted
+	lo, hi []*big.Rat
+}
+
+// earlyRows is how many rows' hashes a direction keeps in a set.
+const earlyRows = 1 << 16
+
+func newDirection(d int, s int64) *direction {
+	a := construction.Moment(d, big.NewRat(s, 1))
+	return &direction{s: s, a: a, pr: oracle.NewProjector(a), early: map[uint64]struct{}{}}
+}
+
+// withT sorts T's projections; false if two of them are equal.
+func (dr *direction) withT(T []Changed) bool {
+	vals := make([]*big.Rat, len(T))
+	order := make([]int, len(T))
+	for i := range T {
+		order[i] = i
+		vals[i] = dr.pr.Project(T[i].X, new(big.Rat))
+	}
+	sort.Slice(order, func(i, j int) bool { return vals[order[i]].Cmp(vals[order[j]]) < 0 })
+	dr.tv, dr.tz = make([]*big.Rat, len(T)), make([]*big.Rat, len(T))
+	for k, i := range order {
+		dr.tv[k], dr.tz[k] = vals[i], T[i].Z
+		if k > 0 && dr.tv[k-1].Cmp(dr.tv[k]) == 0 {
+			return false
+		}
+	}
+	dr.ts = oracle.NewSorted(dr.tv)
+	dr.lo, dr.hi = make([]*big.Rat, len(T)+1), make([]*big.Rat, len(T)+1)
+	return true
+}
+
+// see projects x, keeps its hash and, with T known and x unchanged, widens
+// its gap's extremes.
+func (dr *direction) see(x []*big.Rat, changed bool) {
+	if dr.dead {
+		return
+	}
+	v := dr.pr.Project(x, &dr.v)
+	var h uint64
+	if !dr.known {
+		h = ratHash(v)
+	}
+	if dr.early != nil {
+		if _, ok := dr.early[h]; ok {
+			dr.dead, dr.hashes, dr.early = true, nil, nil
+			return
+		}
+		if dr.early[h] = struct{}{}; len(dr.early) == earlyRows {
+			dr.early = nil
+		}
+	}
+	if !dr.known {
+		dr.hashes = append(dr.hashes, h)
+	}
+	if dr.tv == nil || changed {
+		return
+	}
+	k, on := dr.ts.Search(v)
+	if on {
+		return // on a changed row's value: the hashes repeat
+	}
+	if dr.lo[k] == nil || v.Cmp(dr.lo[k]) < 0 {
+		dr.lo[k] = new(big.Rat).Set(v)
+	}
+	if dr.hi[k] == nil || v.Cmp(dr.hi[k]) > 0 {
+		dr.hi[k] = new(big.Rat).Set(v)
+	}
+}
+
+// distinct reports whether no two rows' projections share a hash (then no
+// two share a value). Equal hashes of distinct values, probability below
+// K²/2⁶⁵, only make the search pass on to a larger s.
+func (dr *direction) distinct() bool {
+	if dr.dead {
+		return false
+	}
+	h := dr.hashes
+	slices.Sort(h)
+	for i := 1; i < len(h); i++ {
+		if h[i] == h[i-1] {
+			return false
+		}
+	}
+	return true
+}
+
+// window is how many directions one pass tries: 8 bytes a row each, at
+// most 4, fewer when K is large (about 256 MB at most in all).
+func window(d, K int) int {
+	if d == 1 {
+		return 1
+	}
+	return max(1, min(4, (32<<20)/max(K, 1)))
+}
+
+// findChanged is the first pass: K, d, the rows with z = y − f(x) ≠ 0, a
+// hash of every row, and the projections' hashes on the first directions.
 func (st *streamer) findChanged() error {
 	var ev *oracle.Evaluator
 	if st.f != nil {
@@ -256,12 +375,21 @@ func (st *streamer) findChanged() error {
 		for i, x := range c.X {
 			if st.d == 0 {
 				st.d = len(x)
+				for s := range min(window(st.d, 1), 3) { // K unknown yet: 24 bytes a row
+					st.first = append(st.first, newDirection(st.d, int64(s)))
+				}
 			}
 			if len(x) != st.d || st.d == 0 {
 				return fmt.Errorf("%s:%d: %d coordinates, the first row has %d", c.Name, c.line(i), len(x), st.d)
 			}
 		}
 		st.K += len(c.X)
+		for _, x := range c.X {
+			st.rows = append(st.rows, rowHash(x))
+			for _, dr := range st.first {
+				dr.see(x, false)
+			}
+		}
 		if c.Y == nil {
 			return nil
 		}
@@ -283,135 +411,146 @@ func (st *streamer) findChanged() error {
 	return err
 }
 
-// findDirection tries s = 0, 1, … until a pass finds no unchanged row on a
-// changed row's projection, and records the gaps' extreme values.
+// findDirection takes the least s whose projections are pairwise distinct:
+// from the first pass's hashes (then one pass finds the gaps), else a pass
+// per window of further s, finding hashes and gaps at once. If the first
+// directions fail, equal rows are looked for (they fail every s).
 func (st *streamer) findDirection() error {
-	if st.d == 1 {
-		return st.tryDirection(0) // a = (1) for every s
-	}
-	for s := int64(0); s < construction.MomentTries; s++ {
-		err := st.tryDirection(s)
-		if !errors.Is(err, errCollision) {
+	tried := int64(len(st.first))
+	for _, dr := range st.first {
+		if !dr.distinct() || !dr.withT(st.T) {
+			continue
+		}
+		dr.hashes, dr.early, dr.known = nil, nil, true
+		st.first, st.rows = nil, nil
+		if err := st.scan([]*direction{dr}); err != nil {
 			return err
+		}
+		return st.take(dr)
+	}
+	st.first = nil
+	if err := st.duplicates(); err != nil {
+		return err
+	}
+	w := window(st.d, st.K)
+	for s0 := tried; st.d > 1 && s0 < construction.MomentTries; s0 += int64(w) {
+		var try []*direction
+		for s := s0; s < min(s0+int64(w), construction.MomentTries); s++ {
+			if dr := newDirection(st.d, s); dr.withT(st.T) {
+				try = append(try, dr)
+			}
+		}
+		if len(try) == 0 {
+			continue
+		}
+		if err := st.scan(try); err != nil {
+			return err
+		}
+		for _, dr := range try {
+			if dr.distinct() {
+				return st.take(dr)
+			}
 		}
 	}
 	return &NoDirectionError{construction.MomentTries}
 }
 
-func (st *streamer) tryDirection(s int64) error {
-	a := construction.Moment(st.d, big.NewRat(s, 1))
-	N := len(st.T)
-	order := make([]int, N)
-	vals := make([]*big.Rat, N)
-	pr := oracle.NewProjector(a)
-	for i := range st.T {
-		order[i] = i
-		vals[i] = pr.Project(st.T[i].X, new(big.Rat))
-	}
-	sort.Slice(order, func(i, j int) bool { return vals[order[i]].Cmp(vals[order[j]]) < 0 })
-	tv, tz := make([]*big.Rat, N), make([]*big.Rat, N)
-	for k, i := range order {
-		tv[k], tz[k] = vals[i], st.T[i].Z
-		if k > 0 && tv[k-1].Cmp(tv[k]) == 0 {
-			if p, q := st.T[order[k-1]], st.T[i]; equalRow(p.X, q.X) {
-				return &oracle.DuplicatePointError{I: min(p.Row, q.Row) + 1, J: max(p.Row, q.Row) + 1}
-			}
-			return errCollision
-		}
-	}
-	lo, hi := make([]*big.Rat, N+1), make([]*big.Rat, N+1)
-	next := 0 // index into st.T (by row) of the next changed row
-	st.hashes = st.hashes[:0]
-	err := st.pass(func(row0 int, c *Chunk) error {
-		var v big.Rat
+// scan is one pass feeding every row to the directions.
+func (st *streamer) scan(dirs []*direction) error {
+	next := 0
+	return st.pass(func(row0 int, c *Chunk) error {
 		for i, x := range c.X {
-			row := row0 + i
-			if next < N && st.T[next].Row == row {
-				st.hashes = append(st.hashes, ratHash(vals[next]))
+			changed := next < len(st.T) && st.T[next].Row == row0+i
+			if changed {
 				next++
-				continue
 			}
-			pr.Project(x, &v)
-			st.hashes = append(st.hashes, ratHash(&v))
-			k := sort.Search(N, func(k int) bool { return tv[k].Cmp(&v) >= 0 })
-			if k < N && tv[k].Cmp(&v) == 0 {
-				if q := st.T[order[k]]; equalRow(q.X, x) {
-					return &oracle.DuplicatePointError{I: min(q.Row, row) + 1, J: max(q.Row, row) + 1}
-				}
-				return errCollision
-			}
-			if lo[k] == nil || v.Cmp(lo[k]) < 0 {
-				lo[k] = new(big.Rat).Set(&v)
-			}
-			if hi[k] == nil || v.Cmp(hi[k]) > 0 {
-				hi[k] = new(big.Rat).Set(&v)
+			for _, dr := range dirs {
+				dr.see(x, changed)
 			}
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if err := st.distinctProjections(pr); err != nil {
-		return err
-	}
-	st.a, st.s, st.tv, st.tz, st.lo, st.hi = a, s, tv, tz, lo, hi
+}
+
+func (st *streamer) take(dr *direction) error {
+	st.a, st.s, st.tv, st.tz, st.lo, st.hi = dr.a, dr.s, dr.tv, dr.tz, dr.lo, dr.hi
 	return nil
 }
 
-// ratHash is a 64-bit FNV-1a hash of v's exact value.
-func ratHash(v *big.Rat) uint64 {
-	h := uint64(14695981039346656037)
-	mix := func(w uint64) {
-		for range 8 {
-			h ^= w & 0xff
-			h *= 1099511628211
-			w >>= 8
-		}
-	}
-	mix(uint64(v.Sign() + 2))
-	for _, w := range v.Num().Bits() {
-		mix(uint64(w))
-	}
-	mix(0xfe)
-	for _, w := range v.Denom().Bits() {
-		mix(uint64(w))
-	}
-	return h
-}
-
-// distinctProjections returns errCollision if two rows project to the same
-// value: hashes that repeat send their rows to one more pass, where their
-// projections are compared exactly.
-func (st *streamer) distinctProjections(pr *oracle.Projector) error {
-	sorted := slices.Clone(st.hashes)
-	slices.Sort(sorted)
+// duplicates looks for equal rows when the first directions all collide:
+// rows whose hashes repeat are compared exactly in one more pass, and the
+// first row equal to an earlier one is a *oracle.DuplicatePointError.
+func (st *streamer) duplicates() error {
+	h := st.rows
+	st.rows = nil
+	slices.Sort(h)
 	dup := map[uint64]bool{}
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i] == sorted[i-1] {
-			dup[sorted[i]] = true
+	for i := 1; i < len(h); i++ {
+		if h[i] == h[i-1] {
+			dup[h[i]] = true
 		}
 	}
 	if len(dup) == 0 {
 		return nil
 	}
-	seen := map[uint64][]*big.Rat{}
+	type seen struct {
+		x   []*big.Rat
+		row int
+	}
+	byHash := map[uint64][]seen{}
 	return st.pass(func(row0 int, c *Chunk) error {
-		for _, x := range c.X {
-			v := pr.Project(x, new(big.Rat))
-			h := ratHash(v)
+		for i, x := range c.X {
+			h := rowHash(x)
 			if !dup[h] {
 				continue
 			}
-			for _, w := range seen[h] {
-				if w.Cmp(v) == 0 {
-					return errCollision
+			for _, e := range byHash[h] {
+				if equalRow(e.x, x) {
+					return &oracle.DuplicatePointError{I: e.row + 1, J: row0 + i + 1}
 				}
 			}
-			seen[h] = append(seen[h], v)
+			byHash[h] = append(byHash[h], seen{x, row0 + i})
 		}
 		return nil
 	})
+}
+
+// fnv is 64-bit FNV-1a over words, byte by byte.
+type fnv uint64
+
+func (h *fnv) word(w uint64) {
+	for range 8 {
+		*h ^= fnv(w & 0xff)
+		*h *= 1099511628211
+		w >>= 8
+	}
+}
+
+func (h *fnv) rat(v *big.Rat) {
+	h.word(uint64(v.Sign() + 2))
+	for _, w := range v.Num().Bits() {
+		h.word(uint64(w))
+	}
+	h.word(0xfe)
+	for _, w := range v.Denom().Bits() {
+		h.word(uint64(w))
+	}
+	h.word(0xff)
+}
+
+// ratHash and rowHash hash exact values: equal values, equal hashes.
+func ratHash(v *big.Rat) uint64 {
+	h := fnv(14695981039346656037)
+	h.rat(v)
+	return uint64(h)
+}
+
+func rowHash(x []*big.Rat) uint64 {
+	h := fnv(14695981039346656037)
+	for _, v := range x {
+		h.rat(v)
+	}
+	return uint64(h)
 }
 
 func equalRow(p, q []*big.Rat) bool {

@@ -48,15 +48,29 @@ type PiecewiseLinear struct {
 	Values []*big.Rat // φ(Points[i])
 	Left   *big.Rat   // slope on t < Points[0]
 	Right  *big.Rat   // slope on t > Points[last]
+	sorted *Sorted    // Points with their floats, once Prepare ran
+}
+
+// Prepare readies f for many Evals: its points get a float filter (see
+// Sorted). f must not change afterwards.
+func (f *PiecewiseLinear) Prepare() {
+	f.sorted = NewSorted(f.Points)
 }
 
 // Eval returns φ(t) exactly.
 func (f *PiecewiseLinear) Eval(t *big.Rat) *big.Rat {
 	n := len(f.Points)
-	i := sort.Search(n, func(i int) bool { return f.Points[i].Cmp(t) >= 0 })
+	var i int
+	var at bool
+	if f.sorted != nil {
+		i, at = f.sorted.Search(t)
+	} else {
+		i = sort.Search(n, func(i int) bool { return f.Points[i].Cmp(t) >= 0 })
+		at = i < n && f.Points[i].Cmp(t) == 0
+	}
 	var d big.Rat
 	switch {
-	case i < n && f.Points[i].Cmp(t) == 0:
+	case at:
 		return new(big.Rat).Set(f.Values[i])
 	case i == 0:
 		d.Sub(t, f.Points[0])

@@ -34,6 +34,7 @@ func NewEvaluator(n *Network) *Evaluator {
 				u[i] = new(big.Rat).Quo(a[i], &aa)
 			}
 			e.dir, e.phi, e.proj = a, n.Restrict(Zeros(len(a)), u), NewProjector(a)
+			e.phi.Prepare()
 		}
 	}
 	if e.phi == nil {

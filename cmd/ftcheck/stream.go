@@ -2,13 +2,12 @@ package main
 
 // finetune of a network with one output streams its rows (finetune.Stream):
 // the data and the -keep points are read again on every pass, so memory is
-// the networks, the N changed rows, one batch and 8 bytes a row (a hash that
-// finds duplicate points), whatever K is. The passes:
+// the networks, the N changed rows, one batch and 32 bytes a row (hashes
+// that tell rows and their projections apart), whatever K is. The passes:
 //
-//  1. every row: dimension, f's growth bound, z = y − f(x), the hashes;
-//     rows whose hashes collide are read once more and compared exactly;
-//  2. one per direction tried (finetune/stream.go), one per candidate
-//     verified (g(x) = z on every row);
+//  1. every row: dimension, f's growth bound, z = y − f(x), hashes;
+//  2. the gaps along the direction taken (finetune/stream.go), one per
+//     candidate verified (g(x) = z on every row);
 //  3. with -merged or an exported float file: the merged network f+g
 //     verified on every row (f+g = y on the data, f on the kept points) and
 //     the float64/float32 evaluation of the deployed model measured;
@@ -24,7 +23,6 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -45,8 +43,7 @@ type streamSource struct {
 	keepArrays                  [][]*big.Rat
 	stamps                      map[string]fileStamp
 	passes                      int
-	rows, kept                  int      // counted in the first pass
-	hashes                      []uint64 // of every row, first pass
+	rows, kept                  int // counted in the first pass
 }
 
 type fileStamp struct {
@@ -91,9 +88,6 @@ func (s *streamSource) Pass(fn func(c *finetune.Chunk) error) error {
 	see := fn
 	if first {
 		see = func(c *finetune.Chunk) error {
-			for _, x := range c.X {
-				s.hashes = append(s.hashes, pointHash(x))
-			}
 			if c.Y == nil {
 				s.kept += len(c.X)
 			} else {
@@ -105,13 +99,7 @@ func (s *streamSource) Pass(fn func(c *finetune.Chunk) error) error {
 	if err := s.each(see); err != nil {
 		return err
 	}
-	if err := s.stampAll(); err != nil {
-		return err
-	}
-	if first {
-		return s.checkDistinct()
-	}
-	return nil
+	return s.stampAll()
 }
 
 // each reads the data rows and then the keep points in batches.
@@ -196,96 +184,9 @@ func eachPoints(ps pointSource, path string, growth *oracle.Growth, fn func(X []
 	}
 }
 
-// pointHash is a 64-bit FNV-1a hash of a point's exact value (equal points,
-// equal hashes).
-func pointHash(x []*big.Rat) uint64 {
-	h := uint64(14695981039346656037)
-	mix := func(w uint64) {
-		for range 8 {
-			h ^= w & 0xff
-			h *= 1099511628211
-			w >>= 8
-		}
-	}
-	for _, v := range x {
-		mix(uint64(v.Sign() + 2))
-		for _, w := range v.Num().Bits() {
-			mix(uint64(w))
-		}
-		mix(0xfe)
-		for _, w := range v.Denom().Bits() {
-			mix(uint64(w))
-		}
-		mix(0xff)
-	}
-	return h
-}
-
-// checkDistinct finds equal points among all rows: hashes that repeat send
-// their rows to one more read, where they are compared exactly; the first
-// row equal to an earlier one is reported with it.
-func (s *streamSource) checkDistinct() error {
-	sorted := slices.Clone(s.hashes)
-	slices.Sort(sorted)
-	dup := map[uint64]bool{}
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i] == sorted[i-1] {
-			dup[sorted[i]] = true
-		}
-	}
-	s.hashes = nil
-	if len(dup) == 0 {
-		return nil
-	}
-	type seen struct {
-		x         []*big.Rat
-		idx, line int // 1-based within its file
-		keep      bool
-	}
-	byHash := map[uint64][]seen{}
-	rows, kept := 0, 0
-	return s.each(func(c *finetune.Chunk) error {
-		for i, x := range c.X {
-			here := seen{x: x, line: c.Lines[i], keep: c.Y == nil}
-			if here.keep {
-				kept++
-				here.idx = kept
-			} else {
-				rows++
-				here.idx = rows
-			}
-			h := pointHash(x)
-			if !dup[h] {
-				continue
-			}
-			for _, e := range byHash[h] {
-				if pointKey(e.x) == pointKey(x) {
-					return s.duplicateErr(e.idx, e.line, e.keep, here.idx, here.line, here.keep)
-				}
-			}
-			byHash[h] = append(byHash[h], here)
-		}
-		return nil
-	})
-}
-
-// duplicateErr names two equal points, the first read first, as the
-// in-memory readers did: rows of -data, points of -keep, or one of each.
-func (s *streamSource) duplicateErr(i, lineI int, keepI bool, j, lineJ int, keepJ bool) error {
-	dup := &oracle.DuplicatePointError{I: i, J: j}
-	switch {
-	case !keepI && !keepJ:
-		return usageErr("%s: %v (lines %d and %d)", s.dataPath, dup, lineI, lineJ)
-	case keepI && keepJ:
-		return usageErr("-keep: %s: %v (lines %d and %d)", s.keepPath, dup, lineI, lineJ)
-	}
-	return usageErr("finetune: point %d of -keep %s is row %d (line %d) of -data %s: a point is either kept or changed, not both",
-		j, s.keepPath, i, lineI, s.dataPath)
-}
-
-// streamDuplicate turns the duplicate the streamer finds (a changed row
-// equal to another row, numbered over the data and then the kept points)
-// into duplicateErr's words; the lines are not known there.
+// streamDuplicate names the two equal points the streamer finds (rows
+// numbered over the data and then the kept points) as the in-memory readers
+// did: rows of -data, points of -keep, or one of each.
 func (s *streamSource) streamDuplicate(dup *oracle.DuplicatePointError) error {
 	keepI, keepJ := dup.I > s.rows, dup.J > s.rows
 	i, j := dup.I, dup.J
