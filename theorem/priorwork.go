@@ -34,6 +34,14 @@ const (
 	refDebarre  = "Debarre, Denoyelle, Unser, Fageot, Sparsest piecewise-linear regression of one-dimensional data, J. Comput. Appl. Math. 406:114044, 2022 (the minimum number of knots of an interpolant of 1-D data, by a formula in the data)"
 )
 
+// priorS7 is the prior work for Sec. 7's beyond-paper findings (the g = 0
+// baseline, the relative threshold, the several-seed intervals, equal
+// parameter counts).
+const priorS7 = "Prior work: " + knownMarker + "E(y′−y)² = 2/3 for independent U[−1, 1] draws is elementary; for a threshold relative to the g = 0 loss " +
+	"and exponent intervals over seeds in such an experiment, " + searchedMarker + "public pages (terms: memorization capacity experiment, minimum width " +
+	"to reach a training-loss threshold, scaling exponent of 2-layer against 3-layer ReLU width), which found exact-memorization theory (" + refYun19 +
+	"; " + refVardi21 + ") and a width–depth trade-off (arXiv:2603.09589), not this."
+
 // priorExactTwoLayer is the prior work for m*(N, K) = min{3N, K−2} on
 // 2-layer networks (T4.1-U, C4.2).
 const priorExactTwoLayer = "Prior work: " + knownMarker + "the lower side's piece count (m neurons give at most m+1 pieces on a line) is " +

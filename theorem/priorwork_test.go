@@ -13,12 +13,6 @@ import (
 	"time"
 )
 
-// pendingPrefix names the files of the S7 check, which another session
-// owns and is rewriting (issue 13 item 1): their beyond-paper findings are
-// logged, not failed, until that session adds what prior work says. Once
-// none is uncited the test asks to drop the exemption.
-const pendingPrefix = "sec7_"
-
 // TestBeyondPaperFindingsCite reads every non-test source file of the
 // package and finds each Finding literal of kind FindBeyondPaper: its Text
 // must name a prior* constant of priorwork.go, countingRefs, one of the two
@@ -31,7 +25,7 @@ func TestBeyondPaperFindingsCite(t *testing.T) {
 		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
-	seen, pending := 0, 0
+	seen := 0
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
@@ -53,21 +47,13 @@ func TestBeyondPaperFindingsCite(t *testing.T) {
 				seen++
 				key := name + ": " + fd.Name.Name
 				text := field(lit, "Text")
-				switch ok := text != nil && textCites(text); {
-				case ok:
-				case strings.HasPrefix(name, pendingPrefix):
-					pending++
-					t.Logf("pending (owned elsewhere): %s (%s) does not yet cite prior work", key, fset.Position(lit.Pos()))
-				default:
+				if text == nil || !textCites(text) {
 					t.Errorf("%s (%s): a beyond-paper finding whose text neither cites prior work (\"known: …\") nor says what was searched (%q): see priorwork.go",
 						key, fset.Position(lit.Pos()), searchedMarker)
 				}
 				return true
 			})
 		}
-	}
-	if pending == 0 {
-		t.Logf("no pending %s* finding is left uncited: drop pendingPrefix", pendingPrefix)
 	}
 	if seen < 10 {
 		t.Fatalf("found only %d beyond-paper finding literals; the scan is broken", seen)

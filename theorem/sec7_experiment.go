@@ -202,8 +202,8 @@ func s7Baseline(run *experiment.Result) Finding {
 		smallest = fmt.Sprintf("%.1f×", (2*float64(c.Ns[0])/(3*float64(c.K)))/c.Target)
 	}
 	return Finding{Kind: FindBeyondPaper, Reproduce: fmt.Sprintf("ftcheck experiment fig9 -quick -seed %d", s7Seed),
-		Text: fmt.Sprintf("the threshold ℓ_FT ≤ %g is absolute: relabels drawn from U[−1, 1] independently of y ~ U[−1, 1] give g = 0 the expected loss 2N/(3K) (E(y'−y)² = 2/3), so m = 0 already meets it for N ≤ 3K·%g/2: N ≤ %.0f in the paper's setting (K = 1000), N ≤ %.0f here (K = %d), which covers %s. At this sweep's smallest N the g = 0 loss is only %s the threshold; a threshold relative to the g = 0 loss would measure fine-tuning at every N.",
-			c.Target, c.Target, limit(1000), limit(c.K), c.K, here, smallest)}
+		Text: fmt.Sprintf("the threshold ℓ_FT ≤ %g is absolute: relabels drawn from U[−1, 1] independently of y ~ U[−1, 1] give g = 0 the expected loss 2N/(3K) (E(y'−y)² = 2/3), so m = 0 already meets it for N ≤ 3K·%g/2: N ≤ %.0f in the paper's setting (K = 1000), N ≤ %.0f here (K = %d), which covers %s. At this sweep's smallest N the g = 0 loss is only %s the threshold; a threshold relative to the g = 0 loss would measure fine-tuning at every N. %s",
+			c.Target, c.Target, limit(1000), limit(c.K), c.K, here, smallest, priorS7)}
 }
 
 // s7SameParams compares, at the largest N, the median number of parameters
@@ -237,8 +237,8 @@ func s7SameParams(run *experiment.Result) (Finding, bool) {
 	}
 	return Finding{
 		Kind: FindBeyondPaper,
-		Text: fmt.Sprintf("at N = %d the least 2-layer and 3-layer g have about the same number of parameters (medians %d and %d): in this run the least m tracks the parameter count that reaches ℓ_FT ≤ %g, which a 3-layer net reaches with fewer neurons (about m²/4 parameters against (d+2)·m); Thm 4.1 and 5.1 bound exact fits of worst-case instances, a different question",
-			n, med[2], med[3], c.Target),
+		Text: fmt.Sprintf("at N = %d the least 2-layer and 3-layer g have about the same number of parameters (medians %d and %d): in this run the least m tracks the parameter count that reaches ℓ_FT ≤ %g, which a 3-layer net reaches with fewer neurons (about m²/4 parameters against (d+2)·m); Thm 4.1 and 5.1 bound exact fits of worst-case instances, a different question. %s",
+			n, med[2], med[3], c.Target, priorS7),
 		Reproduce: fmt.Sprintf("ftcheck experiment fig9 -quick -seed %d", s7Seed),
 	}, true
 }

@@ -212,7 +212,7 @@ func (v s7Var) finding(cfg Config) Finding {
 		fmt.Fprintf(&b, " (the 3-layer interval %s 1/2 and %s 1; the 2-layer interval %s 1).", s7Has(v.lo3, v.hi3, 0.5), s7Has(v.lo3, v.hi3, 1), s7Has(v.lo2, v.hi2, 1))
 	}
 	b.WriteString(" Float64 training; this finding does not enter S7's verdict, which is the paper's exact setting's.")
-	return Finding{Kind: FindBeyondPaper, Text: b.String(),
+	return Finding{Kind: FindBeyondPaper, Text: b.String() + " " + priorS7,
 		Reproduce: fmt.Sprintf("ftcheck check S7 -seed %d -checks %d", cfg.Seed, cfg.Checks)}
 }
 
