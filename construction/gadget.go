@@ -69,9 +69,9 @@ func (g Gadget) Expand(W [][]*big.Rat, b []*big.Rat) oracle.Layer {
 		for j := range g.Alpha {
 			r := make([]*big.Rat, len(row))
 			for i, w := range row {
-				r[i] = new(big.Rat).Mul(g.Beta[j], w)
+				r[i] = mulCoef(new(big.Rat), w, g.Beta[j])
 			}
-			bias := new(big.Rat).Mul(g.Beta[j], b[u])
+			bias := mulCoef(new(big.Rat), b[u], g.Beta[j])
 			l.W = append(l.W, r)
 			l.B = append(l.B, bias.Add(bias, g.Gamma[j]))
 		}
@@ -92,12 +92,30 @@ func (g Gadget) Readout(C [][]*big.Rat, c []*big.Rat) oracle.Layer {
 		var t big.Rat
 		for _, w := range row {
 			for j := range g.Alpha {
-				out = append(out, new(big.Rat).Mul(w, g.Alpha[j]))
+				out = append(out, mulCoef(new(big.Rat), w, g.Alpha[j]))
 			}
-			bias.Add(bias, t.Mul(w, g.Delta))
+			bias.Add(bias, mulCoef(&t, w, g.Delta))
 		}
 		l.W = append(l.W, out)
 		l.B = append(l.B, bias)
 	}
 	return l
+}
+
+// mulCoef sets z = w·c and returns z. A gadget's coefficients are mostly 0
+// and ±1; for those it copies instead of multiplying, which skips
+// big.Rat's normalisation (a gcd of w's numerator and denominator, most of
+// the cost of Expand and Readout on wide weights).
+func mulCoef(z, w, c *big.Rat) *big.Rat {
+	if c.IsInt() && c.Num().IsInt64() {
+		switch c.Num().Int64() {
+		case 0:
+			return z.SetInt64(0)
+		case 1:
+			return z.Set(w)
+		case -1:
+			return z.Neg(w)
+		}
+	}
+	return z.Mul(w, c)
 }

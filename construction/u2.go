@@ -78,14 +78,9 @@ func u2Build(in *instance.Instance, m int, f Fault) (*Built, error) {
 	W1, B1 := l.layer1()
 	var W2 [][]*big.Rat
 	var B2 []*big.Rat
+	bs := bumpSolvers{l: l, f: f, byRank: map[int]*bumpSolver{}}
 	for _, i := range T {
-		j, k := l.groupRank(i)
-		tau := make([]*big.Rat, m)
-		for q := range tau {
-			tau[q] = big.NewRat(1, 1)
-		}
-		tau[j] = new(big.Rat)
-		w, beta := l.solve(k, tau, f)
+		w, beta := bs.solve(l.groupRank(i))
 		W2, B2 = append(W2, w), append(B2, beta)
 	}
 	bump := Bump(new(big.Rat), big.NewRat(1, 1), big.NewRat(1, 1))
@@ -195,4 +190,146 @@ func yunDot(a, b []*big.Rat) *big.Rat {
 		s.Add(s, t.Mul(a[q], b[q]))
 	}
 	return s
+}
+
+// U2's layer-2 systems in closed form. Unit i of U2 solves yunLine.solve's
+// system for the rank k of x_i with targets τ = 1 − e_j (0 in x_i's group j,
+// 1 elsewhere). Its null vector ν depends on k only, and its particular
+// solution μ (μ_0 = 0, μ_{t+1} = ((s_t − κ_t)μ_t − (τ_{t+1} − τ_t))/(s_t −
+// κ_{t+1})) is, because τ changes only around j:
+//
+//	μ_t = 0 for t < j,  μ_j = 1/(s_{j−1} − κ_j) (j ≥ 1; μ_0 = 0),
+//	μ_{j+1} = ((s_j − κ_j)μ_j − 1)/(s_j − κ_{j+1}),  μ_t = c·ν_t for t > j+1,
+//
+// with c = μ_{j+1}/ν_{j+1} (for t > j+1 the recursion is ν's). So
+// λ = max(0, max_t (need_t − μ_t)/ν_t), need_t = 2/δ_t, is the maximum of
+// the prefix max_{t<j} need_t/ν_t, the two terms at j and j+1, and the
+// suffix max_{t>j+1} need_t/ν_t minus c; and β = τ_0 − κ_0w_0 + Σ_{t≥1}
+// s_tw_t = τ_0 + λ·Σ_t e_tν_t + Σ_t e_tμ_t (e_0 = −κ_0, e_t = s_t) takes
+// suffix sums of e_tν_t. Per rank k that is O(m) once; per unit O(1) and the
+// m products of w. The values are the same rationals as yunLine.solve's
+// (TestBumpSolverMatchesSolve); before, U2 spent about half of a depth-3
+// finetune's build time re-running the O(m) recursions for every unit.
+type bumpSolvers struct {
+	l      *yunLine
+	f      Fault
+	byRank map[int]*bumpSolver
+}
+
+// bumpSolver is what unit solves of one rank k share.
+type bumpSolver struct {
+	kappa, nu, ratio []*big.Rat // κ_t, ν_t, need_t/ν_t
+	pre, suf         []*big.Rat // pre[t] = max_{q<t} ratio_q (nil for t = 0), suf[t] = max_{q≥t} ratio_q (nil for t = m)
+	eSuf             []*big.Rat // eSuf[t] = Σ_{q≥t} e_qν_q
+}
+
+func (bs *bumpSolvers) solver(k int) *bumpSolver {
+	if s := bs.byRank[k]; s != nil {
+		return s
+	}
+	l, m := bs.l, bs.l.m
+	s := &bumpSolver{kappa: make([]*big.Rat, m), nu: make([]*big.Rat, m), ratio: make([]*big.Rat, m),
+		pre: make([]*big.Rat, m+1), suf: make([]*big.Rat, m+1), eSuf: make([]*big.Rat, m+1)}
+	for t := range m {
+		s.kappa[t] = l.a1[t][k]
+	}
+	s.nu[0] = big.NewRat(1, 1)
+	for t := 0; t+1 < m; t++ {
+		n := new(big.Rat).Mul(bs.left(s, t), s.nu[t])
+		s.nu[t+1] = n.Quo(n, bs.right(s, t))
+	}
+	lambdaFree := bs.f.LambdaZero || l.G <= 1
+	for t := range m {
+		if !lambdaFree {
+			s.ratio[t] = new(big.Rat).Quo(big.NewRat(2, 1), l.delta[t])
+			s.ratio[t].Quo(s.ratio[t], s.nu[t])
+			s.pre[t+1] = maxRat(s.pre[t], s.ratio[t])
+		}
+	}
+	s.eSuf[m] = new(big.Rat)
+	for t := m - 1; t >= 0; t-- {
+		if !lambdaFree {
+			s.suf[t] = maxRat(s.suf[t+1], s.ratio[t])
+		}
+		s.eSuf[t] = new(big.Rat).Add(s.eSuf[t+1], new(big.Rat).Mul(bs.e(s, t), s.nu[t]))
+	}
+	bs.byRank[k] = s
+	return s
+}
+
+func (bs *bumpSolvers) left(s *bumpSolver, t int) *big.Rat { // s_t − κ_t
+	return new(big.Rat).Sub(big.NewRat(yunSign(t), 1), s.kappa[t])
+}
+
+func (bs *bumpSolvers) right(s *bumpSolver, t int) *big.Rat { // s_t − κ_{t+1}
+	return new(big.Rat).Sub(big.NewRat(yunSign(t), 1), s.kappa[t+1])
+}
+
+func (bs *bumpSolvers) e(s *bumpSolver, t int) *big.Rat { // β's coefficient of w_t
+	if t == 0 {
+		return new(big.Rat).Neg(s.kappa[0])
+	}
+	return big.NewRat(yunSign(t), 1)
+}
+
+// maxRat is the larger of a and b; a nil a is −∞.
+func maxRat(a, b *big.Rat) *big.Rat {
+	if a == nil || b.Cmp(a) > 0 {
+		return b
+	}
+	return a
+}
+
+// solve is yunLine.solve(k, 1 − e_j, f) in closed form (type comment).
+func (bs *bumpSolvers) solve(j, k int) (w []*big.Rat, beta *big.Rat) {
+	s, m := bs.solver(k), bs.l.m
+	mu := map[int]*big.Rat{j: new(big.Rat)} // μ_j, μ_{j+1}: the nonzero terms not on c·ν
+	if j >= 1 {
+		mu[j].Inv(bs.right(s, j-1))
+	}
+	c := new(big.Rat)
+	if j+1 < m {
+		mj1 := new(big.Rat).Mul(bs.left(s, j), mu[j])
+		mj1.Sub(mj1, big.NewRat(1, 1)).Quo(mj1, bs.right(s, j))
+		mu[j+1] = mj1
+		c.Quo(mj1, s.nu[j+1])
+	}
+	lambda := new(big.Rat)
+	if !bs.f.LambdaZero && bs.l.G > 1 {
+		if s.pre[j] != nil { // t < j
+			lambda = maxRat(lambda, s.pre[j])
+		}
+		for t, mt := range mu { // t = j, j+1
+			r := new(big.Rat).Quo(mt, s.nu[t])
+			lambda = maxRat(lambda, r.Sub(s.ratio[t], r))
+		}
+		if j+2 < m { // t > j+1: need_t/ν_t − c
+			lambda = maxRat(lambda, new(big.Rat).Sub(s.suf[j+2], c))
+		}
+	}
+	w = make([]*big.Rat, m)
+	lc := new(big.Rat).Add(lambda, c)
+	for t := range w {
+		switch {
+		case t < j:
+			w[t] = new(big.Rat).Mul(lambda, s.nu[t])
+		case t <= j+1:
+			w[t] = new(big.Rat).Mul(lambda, s.nu[t])
+			w[t].Add(w[t], mu[t])
+		default:
+			w[t] = new(big.Rat).Mul(lc, s.nu[t])
+		}
+	}
+	// β = τ_0 + λ·Σ e_tν_t + e_jμ_j + e_{j+1}μ_{j+1} + c·Σ_{t>j+1} e_tν_t, τ_0 = [j ≠ 0].
+	beta = new(big.Rat).Mul(lambda, s.eSuf[0])
+	if j != 0 {
+		beta.Add(beta, big.NewRat(1, 1))
+	}
+	for t, mt := range mu {
+		beta.Add(beta, new(big.Rat).Mul(bs.e(s, t), mt))
+	}
+	if j+2 <= m {
+		beta.Add(beta, new(big.Rat).Mul(c, s.eSuf[j+2]))
+	}
+	return w, beta
 }

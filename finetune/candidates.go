@@ -39,7 +39,10 @@ func twoLayer() []Candidate {
 func threeLayer() []Candidate {
 	return []Candidate{
 		{"U1", construction.U1}, {"U2", construction.U2}, {"U3", construction.U3},
-		{"A", construction.AppendixA}, {"2-layer+carrier", Lifted(twoLayer())},
+		// Appendix A with its uniform layer 2: the paper's 4N+4 ReLUs, with
+		// weights of one sample's size instead of all targets' (18 312 bits and
+		// 5 s to build at K = 10⁴, N = 10³; appendixa_uniform.go).
+		{"A", construction.AppendixAUniform}, {"2-layer+carrier", Lifted(twoLayer())},
 		{"U1-lean", construction.U1Lean},
 		{"U2-one-window", func(in *instance.Instance) (*construction.Built, error) { return construction.U2Groups(in, 1) }},
 		{"U3-on-T", func(in *instance.Instance) (*construction.Built, error) {
