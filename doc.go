@@ -50,7 +50,7 @@
 //	T5.1-L     Thm 5.1.2       theorem/sec5_lower.go, witness_common.go; lowerbound/pieces.go
 //	R5         Remark 5        theorem/sec5_r5.go
 //	C5.2       Cor. 5.2        theorem/sec5_corollary.go
-//	A          Appendix A      theorem/appendix_a.go; construction/appendixa.go
+//	A          Appendix A      theorem/appendix_a.go; construction/appendixa.go, appendixa_uniform.go
 //	P6.1       Prop. 6.1       theorem/sec6_deep.go; construction/deep.go
 //	S7         Sec. 7          theorem/sec7_experiment.go; experiment/
 //	F          Figures, eqs.   theorem/figures.go, figures_eq.go (Fig. 2–8, 10, the displayed equations)
