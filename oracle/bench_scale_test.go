@@ -24,11 +24,12 @@ package oracle
 //
 // Reported per row: wall ns/row and cpu-ns/row (user + system of the
 // process, both cores summed: compare these on a loaded machine), and per
-// op: allocations (testing's B/op, allocs/op), peak-heap-MB (the largest
-// runtime/metrics /memory/classes/heap/objects:bytes sampled every 2 ms
-// during the op, minus its value at the start: the op's own live heap, the
-// CSV text excluded) and maxrss-MB (getrusage's ru_maxrss of the whole
-// process, which includes the CSV text and never decreases).
+// op: allocations (testing's B/op, allocs/op), peak-live-MB (the largest
+// runtime/metrics /gc/heap/live:bytes — the heap marked live by a GC —
+// sampled every 2 ms during the op, minus its value at the start: the op's
+// own live heap, the CSV text excluded; a GC is forced before the op) and
+// maxrss-MB (getrusage's ru_maxrss of the whole process, which includes the
+// CSV text and the garbage GOGC lets accumulate, and never decreases).
 
 import (
 	"bufio"
@@ -125,10 +126,11 @@ func scaleWorkload(b *testing.B, K int) *scaleWork {
 	return w
 }
 
-// peakHeap samples the heap's live objects every 2 ms until stop is called,
-// which returns the largest increase over the value at the start, in bytes.
+// peakHeap samples the live heap (as of the last GC) every 2 ms until stop
+// is called, which returns the largest increase over the value at the start,
+// in bytes.
 func peakHeap() (stop func() uint64) {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	read := func() uint64 { metrics.Read(s); return s[0].Value.Uint64() }
 	base := read()
 	var peak atomic.Uint64
@@ -178,7 +180,7 @@ func runScale(b *testing.B, K int, body func()) {
 	}
 	peak := stop()
 	perRow(b, cpu0, K)
-	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-live-MB")
 	b.ReportMetric(maxRSS(), "maxrss-MB")
 }
 
