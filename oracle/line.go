@@ -82,6 +82,43 @@ func (f *PiecewiseLinear) Eval(t *big.Rat) *big.Rat {
 	return lerp(f.Points[i-1], f.Values[i-1], f.Points[i], f.Values[i], t)
 }
 
+// evalSorted is Eval at every point of ts, sorted ascending, in one merge
+// with Points: no binary search, and one slope per piece instead of a lerp
+// per point (relu evaluates every unit at the merged breakpoints of all of
+// them, which made this most of Restrict's time on 3-layer networks with wide
+// weights). The values are the same rationals as Eval's.
+func (f *PiecewiseLinear) evalSorted(ts []*big.Rat) []*big.Rat {
+	n := len(f.Points)
+	out := make([]*big.Rat, len(ts))
+	i := 0 // first point ≥ t
+	var slope, d big.Rat
+	slopeOf := -1 // the piece slope holds, by its right end
+	for k, t := range ts {
+		for i < n && f.Points[i].Cmp(t) < 0 {
+			i++
+		}
+		switch {
+		case i < n && f.Points[i].Cmp(t) == 0:
+			out[k] = new(big.Rat).Set(f.Values[i])
+		case i == 0:
+			v := new(big.Rat).Sub(t, f.Points[0])
+			out[k] = v.Add(v.Mul(v, f.Left), f.Values[0])
+		case i == n:
+			v := new(big.Rat).Sub(t, f.Points[n-1])
+			out[k] = v.Add(v.Mul(v, f.Right), f.Values[n-1])
+		default:
+			if slopeOf != i {
+				slope.Sub(f.Values[i], f.Values[i-1])
+				slope.Quo(&slope, d.Sub(f.Points[i], f.Points[i-1]))
+				slopeOf = i
+			}
+			v := new(big.Rat).Sub(t, f.Points[i-1])
+			out[k] = v.Add(v.Mul(v, &slope), f.Values[i-1])
+		}
+	}
+	return out
+}
+
 // lerp is the value at t of the line through (t0, v0) and (t1, v1).
 func lerp(t0, v0, t1, v1, t *big.Rat) *big.Rat {
 	var num, den big.Rat
@@ -267,11 +304,10 @@ func (lf *lineFuncs) relu() *lineFuncs {
 	one := big.NewRat(1, 1)
 	for j := range lf.V {
 		f.Values, f.Left, f.Right = lf.V[j], lf.L[j], lf.R[j]
-		vals := make([]*big.Rat, len(B))
-		for i, b := range B {
-			vals[i] = f.Eval(b)
-			if vals[i].Sign() < 0 {
-				vals[i].SetInt64(0)
+		vals := f.evalSorted(B)
+		for _, v := range vals {
+			if v.Sign() < 0 {
+				v.SetInt64(0)
 			}
 		}
 		out.V[j] = vals
