@@ -220,7 +220,6 @@ type streamer struct {
 	lo, hi []*big.Rat // least and greatest unchanged value in gap k (k = 0..N: below tv[0], …, above tv[N−1]); nil if empty
 	passes int
 	first  []*direction // the directions the first pass tries
-	rows   []uint64     // a hash of every row, first pass
 }
 
 // RowsChangedError: a pass saw another number of rows than the first (the
@@ -256,7 +255,7 @@ type direction struct {
 	s      int64
 	a      []*big.Rat
 	pr     *oracle.Projector
-	hashes []uint64
+	hashes hashList
 	v      big.Rat
 	// early holds the first hashes, to give up on a direction as soon as
 	// two collide (s = 0 and 1 usually do within a few hundred rows);
@@ -268,6 +267,60 @@ type direction struct {
 	tv, tz []*big.Rat
 	ts     *oracle.Sorted
 	lo, hi []*big.Rat
+}
+
+// hashList is a list of hashes in blocks: it grows without copying or the
+// slack of a doubling slice, which at K = 10⁷ is what decides the peak.
+type hashList struct {
+	blocks [][]uint64
+	n      int
+}
+
+const hashBlock = 1 << 15
+
+func (l *hashList) add(h uint64) {
+	if l.n%hashBlock == 0 {
+		l.blocks = append(l.blocks, make([]uint64, 0, hashBlock))
+	}
+	b := &l.blocks[len(l.blocks)-1]
+	*b = append(*b, h)
+	l.n++
+}
+
+// distinct reports whether no hash repeats, and frees the list: the blocks
+// move into one sorted slice, each released as it is copied.
+func (l *hashList) distinct() bool {
+	all := make([]uint64, 0, l.n)
+	for i, b := range l.blocks {
+		all = append(all, b...)
+		l.blocks[i] = nil
+	}
+	l.blocks, l.n = nil, 0
+	slices.Sort(all)
+	for i := 1; i < len(all); i++ {
+		if all[i] == all[i-1] {
+			return false
+		}
+	}
+	return true
+}
+
+// repeats returns the hashes that occur more than once, and frees the list.
+func (l *hashList) repeats() map[uint64]bool {
+	all := make([]uint64, 0, l.n)
+	for i, b := range l.blocks {
+		all = append(all, b...)
+		l.blocks[i] = nil
+	}
+	l.blocks, l.n = nil, 0
+	slices.Sort(all)
+	dup := map[uint64]bool{}
+	for i := 1; i < len(all); i++ {
+		if all[i] == all[i-1] {
+			dup[all[i]] = true
+		}
+	}
+	return dup
 }
 
 // earlyRows is how many rows' hashes a direction keeps in a set.
@@ -312,7 +365,7 @@ func (dr *direction) see(x []*big.Rat, changed bool) {
 	}
 	if dr.early != nil {
 		if _, ok := dr.early[h]; ok {
-			dr.dead, dr.hashes, dr.early = true, nil, nil
+			dr.dead, dr.hashes, dr.early = true, hashList{}, nil
 			return
 		}
 		if dr.early[h] = struct{}{}; len(dr.early) == earlyRows {
@@ -320,7 +373,7 @@ func (dr *direction) see(x []*big.Rat, changed bool) {
 		}
 	}
 	if !dr.known {
-		dr.hashes = append(dr.hashes, h)
+		dr.hashes.add(h)
 	}
 	if dr.tv == nil || changed {
 		return
@@ -341,30 +394,21 @@ func (dr *direction) see(x []*big.Rat, changed bool) {
 // two share a value). Equal hashes of distinct values, probability below
 // K²/2⁶⁵, only make the search pass on to a larger s.
 func (dr *direction) distinct() bool {
-	if dr.dead {
-		return false
-	}
-	h := dr.hashes
-	slices.Sort(h)
-	for i := 1; i < len(h); i++ {
-		if h[i] == h[i-1] {
-			return false
-		}
-	}
-	return true
+	return !dr.dead && dr.hashes.distinct()
 }
 
-// window is how many directions one pass tries: 8 bytes a row each, at
-// most 4, fewer when K is large (about 256 MB at most in all).
+// window is how many directions one pass tries after the first: 8 bytes a
+// row each (and 8 for the rows' own hashes in the first such pass), at
+// most 4, fewer as K grows, so that the hashes stay near 200 MB at most.
 func window(d, K int) int {
 	if d == 1 {
 		return 1
 	}
-	return max(1, min(4, (32<<20)/max(K, 1)))
+	return max(1, min(4, (24<<20)/max(K, 1)))
 }
 
-// findChanged is the first pass: K, d, the rows with z = y − f(x) ≠ 0, a
-// hash of every row, and the projections' hashes on the first directions.
+// findChanged is the first pass: K, d, the rows with z = y − f(x) ≠ 0, and
+// the projections' hashes on the first directions.
 func (st *streamer) findChanged() error {
 	var ev *oracle.Evaluator
 	if st.f != nil {
@@ -375,7 +419,7 @@ func (st *streamer) findChanged() error {
 		for i, x := range c.X {
 			if st.d == 0 {
 				st.d = len(x)
-				for s := range min(window(st.d, 1), 3) { // K unknown yet: 24 bytes a row
+				for s := range min(window(st.d, 1), 3) { // K unknown yet: 24 bytes a row at most
 					st.first = append(st.first, newDirection(st.d, int64(s)))
 				}
 			}
@@ -385,7 +429,6 @@ func (st *streamer) findChanged() error {
 		}
 		st.K += len(c.X)
 		for _, x := range c.X {
-			st.rows = append(st.rows, rowHash(x))
 			for _, dr := range st.first {
 				dr.see(x, false)
 			}
@@ -413,50 +456,60 @@ func (st *streamer) findChanged() error {
 
 // findDirection takes the least s whose projections are pairwise distinct:
 // from the first pass's hashes (then one pass finds the gaps), else a pass
-// per window of further s, finding hashes and gaps at once. If the first
-// directions fail, equal rows are looked for (they fail every s).
+// per window of further s, finding hashes and gaps at once. The first such
+// pass also hashes every row: equal rows fail every s, and are looked for
+// when that window fails.
 func (st *streamer) findDirection() error {
 	tried := int64(len(st.first))
 	for _, dr := range st.first {
 		if !dr.distinct() || !dr.withT(st.T) {
 			continue
 		}
-		dr.hashes, dr.early, dr.known = nil, nil, true
-		st.first, st.rows = nil, nil
-		if err := st.scan([]*direction{dr}); err != nil {
+		dr.early, dr.known = nil, true
+		st.first = nil
+		if err := st.scan([]*direction{dr}, nil); err != nil {
 			return err
 		}
 		return st.take(dr)
 	}
 	st.first = nil
-	if err := st.duplicates(); err != nil {
-		return err
-	}
-	w := window(st.d, st.K)
-	for s0 := tried; st.d > 1 && s0 < construction.MomentTries; s0 += int64(w) {
+	w := int64(window(st.d, st.K))
+	for s0 := tried; ; s0 += w {
 		var try []*direction
-		for s := s0; s < min(s0+int64(w), construction.MomentTries); s++ {
+		for s := s0; st.d > 1 && s < min(s0+w, construction.MomentTries); s++ {
 			if dr := newDirection(st.d, s); dr.withT(st.T) {
 				try = append(try, dr)
 			}
 		}
-		if len(try) == 0 {
-			continue
-		}
-		if err := st.scan(try); err != nil {
-			return err
-		}
-		for _, dr := range try {
-			if dr.distinct() {
-				return st.take(dr)
+		first := s0 == tried
+		if len(try) > 0 || first {
+			var rows *hashList
+			if first {
+				rows = &hashList{}
+			}
+			if err := st.scan(try, rows); err != nil {
+				return err
+			}
+			for _, dr := range try {
+				if dr.distinct() {
+					return st.take(dr)
+				}
+			}
+			if first {
+				if err := st.duplicates(rows.repeats()); err != nil {
+					return err
+				}
 			}
 		}
+		if st.d == 1 || s0+w >= construction.MomentTries {
+			return &NoDirectionError{construction.MomentTries}
+		}
 	}
-	return &NoDirectionError{construction.MomentTries}
 }
 
-// scan is one pass feeding every row to the directions.
-func (st *streamer) scan(dirs []*direction) error {
+// scan is one pass feeding every row to the directions, and its hash to
+// rows when that is not nil.
+func (st *streamer) scan(dirs []*direction, rows *hashList) error {
 	next := 0
 	return st.pass(func(row0 int, c *Chunk) error {
 		for i, x := range c.X {
@@ -466,6 +519,9 @@ func (st *streamer) scan(dirs []*direction) error {
 			}
 			for _, dr := range dirs {
 				dr.see(x, changed)
+			}
+			if rows != nil {
+				rows.add(rowHash(x))
 			}
 		}
 		return nil
@@ -477,19 +533,10 @@ func (st *streamer) take(dr *direction) error {
 	return nil
 }
 
-// duplicates looks for equal rows when the first directions all collide:
-// rows whose hashes repeat are compared exactly in one more pass, and the
-// first row equal to an earlier one is a *oracle.DuplicatePointError.
-func (st *streamer) duplicates() error {
-	h := st.rows
-	st.rows = nil
-	slices.Sort(h)
-	dup := map[uint64]bool{}
-	for i := 1; i < len(h); i++ {
-		if h[i] == h[i-1] {
-			dup[h[i]] = true
-		}
-	}
+// duplicates finds the equal rows among those whose hashes repeat, in one
+// more pass: the first row equal to an earlier one is a
+// *oracle.DuplicatePointError.
+func (st *streamer) duplicates(dup map[uint64]bool) error {
 	if len(dup) == 0 {
 		return nil
 	}

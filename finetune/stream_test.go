@@ -318,6 +318,12 @@ func TestStreamErrors(t *testing.T) {
 	if !errors.As(err, &dup) || dup.I != 2 || dup.J != 5 {
 		t.Fatalf("keep point equal to changed row 2: got %v, want rows 2 and 5", err)
 	}
+	// d = 1: unchanged rows 1 and 3 equal (every s collides, so the rows'
+	// hashes and one more pass find them).
+	line := &memSource{X: [][]*big.Rat{oracle.Rats(1), oracle.Rats(2), oracle.Rats(1), oracle.Rats(3)}, Y: oracle.Rats(0, 1, 0, 0), chunk: 3}
+	if _, err := Stream(line, nil, 2, Options{}); !errors.As(err, &dup) || dup.I != 1 || dup.J != 3 {
+		t.Fatalf("equal unchanged rows on a line: got %v, want rows 1 and 3", err)
+	}
 	_, err = Stream(&memSource{chunk: 1}, nil, 2, Options{})
 	if err == nil || !strings.Contains(err.Error(), "no data rows") {
 		t.Fatalf("empty source: %v", err)
