@@ -161,28 +161,21 @@ func Stream(src Source, f *oracle.Network, depth int, opt Options) (*StreamResul
 	if err != nil {
 		return nil, err
 	}
+	// Smallest first, as Smallest: the gap check and the verification pass
+	// run on a candidate only until one passes (each costs a Restrict of
+	// the candidate, which for the large 3-layer ones is most of the work).
 	var notes []string
-	usable := built[:0:0]
-	for _, c := range built {
-		if st.zeroOnGaps(c.Net) {
-			usable = append(usable, c)
-			continue
-		}
-		notes = append(notes, fmt.Sprintf("%s not used: it bends between two kept rows of a gap, where rows were dropped from the streamed instance", c.name))
-	}
-	if len(usable) == 0 {
-		ne := &NoCandidateError{}
-		for _, c := range built {
-			ne.Names, ne.Errs = append(ne.Names, c.name), append(ne.Errs, errors.New("bends between two kept rows of a gap"))
-		}
-		return nil, ne
-	}
-	built = usable
 	var best *Result
+	var bent []string
 	tried := make([]Try, 0, len(built))
 	for _, c := range built {
 		t := Try{Name: c.name, Neurons: c.Neurons}
 		if best == nil {
+			if !st.zeroOnGaps(c.Net) {
+				bent = append(bent, c.name)
+				notes = append(notes, fmt.Sprintf("%s not used: it bends between two kept rows of a gap, where rows were dropped from the streamed instance", c.name))
+				continue
+			}
 			net := composeFirst(c.Net, st.a)
 			mm, method, err := st.verify(net)
 			switch {
@@ -194,15 +187,22 @@ func Stream(src Source, f *oracle.Network, depth int, opt Options) (*StreamResul
 				t.Outcome = Verified
 				b := *c.Built
 				b.Net = net
-				b.Notes = append(st.notes(red, b.Notes), notes...)
 				best = &Result{Built: &b, Name: c.name, Cert: &oracle.Certificate{Rows: st.K, Method: method}}
 			}
 		}
 		tried = append(tried, t)
 	}
+	if best == nil && len(tried) == 0 {
+		ne := &NoCandidateError{}
+		for _, name := range bent {
+			ne.Names, ne.Errs = append(ne.Names, name), append(ne.Errs, errors.New("bends between two kept rows of a gap"))
+		}
+		return nil, ne
+	}
 	if best == nil {
 		return nil, &NotVerifiedError{tried}
 	}
+	best.Notes = append(st.notes(red, best.Notes), notes...)
 	best.Tried = tried
 	return &StreamResult{Result: best, K: st.K, N: len(st.T), Dim: st.d,
 		Direction: st.a, S: st.s, Reduced: red, Passes: st.passes, Changed: st.T}, nil

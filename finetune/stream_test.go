@@ -290,8 +290,21 @@ func TestStreamDropsNoConstraint(t *testing.T) {
 	if !errors.As(err, &nc) || !strings.Contains(err.Error(), "bends between two kept rows") {
 		t.Fatalf("a network wrong at the dropped row 4 alone: got %v, want *NoCandidateError", err)
 	}
-	// With a sound candidate beside it (listed after, larger), that one is chosen.
-	two := Candidate{"T4.4", construction.TwoLayerPaper}
+	// With a sound candidate beside it, larger (Theorem 4.4's network with
+	// four idle neurons), that one is chosen after bump is set aside.
+	two := Candidate{"T4.4", func(in0 *instance.Instance) (*construction.Built, error) {
+		b, err := construction.TwoLayerPaper(in0)
+		if err != nil {
+			return nil, err
+		}
+		net := b.Net.Clone()
+		for range 4 {
+			net.Layers[0].W = append(net.Layers[0].W, oracle.Rats(1))
+			net.Layers[0].B = append(net.Layers[0].B, big.NewRat(0, 1))
+			net.Layers[1].W[0] = append(net.Layers[1].W[0], big.NewRat(0, 1))
+		}
+		return construction.NewBuilt("T4.4", net, net.Hidden(), b.Notes...), nil
+	}}
 	r, err := Stream(src, nil, 2, Options{Candidates: func(int) []Candidate { return []Candidate{bump, two} }})
 	if err != nil {
 		t.Fatal(err)
