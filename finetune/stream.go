@@ -287,40 +287,73 @@ func (l *hashList) add(h uint64) {
 	l.n++
 }
 
-// distinct reports whether no hash repeats, and frees the list: the blocks
-// move into one sorted slice, each released as it is copied.
-func (l *hashList) distinct() bool {
-	all := make([]uint64, 0, l.n)
-	for i, b := range l.blocks {
-		all = append(all, b...)
-		l.blocks[i] = nil
+// repeats returns the hashes that occur more than once (at most max of
+// them; more is reported as nil, false), and frees the list. Each block is
+// sorted in place and the blocks are merged through a heap, so no second
+// copy of the hashes is made.
+func (l *hashList) repeats(max int) (map[uint64]bool, bool) {
+	for _, b := range l.blocks {
+		slices.Sort(b)
 	}
-	l.blocks, l.n = nil, 0
-	slices.Sort(all)
-	for i := 1; i < len(all); i++ {
-		if all[i] == all[i-1] {
-			return false
+	h := &blockHeap{}
+	for _, b := range l.blocks {
+		if len(b) > 0 {
+			h.push(b)
 		}
 	}
-	return true
+	l.blocks, l.n = nil, 0
+	dup := map[uint64]bool{}
+	var last uint64
+	first := true
+	for len(h.bs) > 0 {
+		v := h.bs[0][0]
+		if !first && v == last {
+			if dup[v] = true; len(dup) > max {
+				return nil, false
+			}
+		}
+		last, first = v, false
+		h.pop()
+	}
+	return dup, true
 }
 
-// repeats returns the hashes that occur more than once, and frees the list.
-func (l *hashList) repeats() map[uint64]bool {
-	all := make([]uint64, 0, l.n)
-	for i, b := range l.blocks {
-		all = append(all, b...)
-		l.blocks[i] = nil
-	}
-	l.blocks, l.n = nil, 0
-	slices.Sort(all)
-	dup := map[uint64]bool{}
-	for i := 1; i < len(all); i++ {
-		if all[i] == all[i-1] {
-			dup[all[i]] = true
+// blockHeap merges sorted blocks: the heads in a min-heap.
+type blockHeap struct{ bs [][]uint64 }
+
+func (h *blockHeap) push(b []uint64) {
+	h.bs = append(h.bs, b)
+	for i := len(h.bs) - 1; i > 0; {
+		p := (i - 1) / 2
+		if h.bs[p][0] <= h.bs[i][0] {
+			break
 		}
+		h.bs[p], h.bs[i] = h.bs[i], h.bs[p]
+		i = p
 	}
-	return dup
+}
+
+// pop drops the least head, and its block once empty.
+func (h *blockHeap) pop() {
+	if h.bs[0] = h.bs[0][1:]; len(h.bs[0]) == 0 {
+		last := len(h.bs) - 1
+		h.bs[0] = h.bs[last]
+		h.bs = h.bs[:last]
+	}
+	for i := 0; ; {
+		m, l, r := i, 2*i+1, 2*i+2
+		if l < len(h.bs) && h.bs[l][0] < h.bs[m][0] {
+			m = l
+		}
+		if r < len(h.bs) && h.bs[r][0] < h.bs[m][0] {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		h.bs[i], h.bs[m] = h.bs[m], h.bs[i]
+		i = m
+	}
 }
 
 // earlyRows is how many rows' hashes a direction keeps in a set.
@@ -390,21 +423,14 @@ func (dr *direction) see(x []*big.Rat, changed bool) {
 	}
 }
 
-// distinct reports whether no two rows' projections share a hash (then no
-// two share a value). Equal hashes of distinct values, probability below
-// K²/2⁶⁵, only make the search pass on to a larger s.
-func (dr *direction) distinct() bool {
-	return !dr.dead && dr.hashes.distinct()
-}
-
 // window is how many directions one pass tries after the first: 8 bytes a
-// row each (and 8 for the rows' own hashes in the first such pass), at
-// most 4, fewer as K grows, so that the hashes stay near 200 MB at most.
+// row each, at most 4, fewer as K grows, so that the hashes stay near
+// 160 MB at most.
 func window(d, K int) int {
 	if d == 1 {
 		return 1
 	}
-	return max(1, min(4, (24<<20)/max(K, 1)))
+	return max(1, min(4, (20<<20)/max(K, 1)))
 }
 
 // findChanged is the first pass: K, d, the rows with z = y − f(x) ≠ 0, and
@@ -456,21 +482,21 @@ func (st *streamer) findChanged() error {
 
 // findDirection takes the least s whose projections are pairwise distinct:
 // from the first pass's hashes (then one pass finds the gaps), else a pass
-// per window of further s, finding hashes and gaps at once. The first such
-// pass also hashes every row: equal rows fail every s, and are looked for
-// when that window fails.
+// per window of further s, finding hashes and gaps at once. Equal rows fail
+// every s: after the first window, the rows whose projections repeat on the
+// direction with the fewest repeats are compared exactly in one more pass.
 func (st *streamer) findDirection() error {
 	tried := int64(len(st.first))
+	var sus suspects
 	for _, dr := range st.first {
-		if !dr.distinct() || !dr.withT(st.T) {
-			continue
+		if sus.distinct(dr) && dr.withT(st.T) {
+			dr.early, dr.known = nil, true
+			st.first = nil
+			if err := st.scan([]*direction{dr}); err != nil {
+				return err
+			}
+			return st.take(dr)
 		}
-		dr.early, dr.known = nil, true
-		st.first = nil
-		if err := st.scan([]*direction{dr}, nil); err != nil {
-			return err
-		}
-		return st.take(dr)
 	}
 	st.first = nil
 	w := int64(window(st.d, st.K))
@@ -481,24 +507,19 @@ func (st *streamer) findDirection() error {
 				try = append(try, dr)
 			}
 		}
-		first := s0 == tried
-		if len(try) > 0 || first {
-			var rows *hashList
-			if first {
-				rows = &hashList{}
-			}
-			if err := st.scan(try, rows); err != nil {
+		if len(try) > 0 {
+			if err := st.scan(try); err != nil {
 				return err
 			}
 			for _, dr := range try {
-				if dr.distinct() {
+				if sus.distinct(dr) {
 					return st.take(dr)
 				}
 			}
-			if first {
-				if err := st.duplicates(rows.repeats()); err != nil {
-					return err
-				}
+		}
+		if s0 == tried {
+			if err := st.duplicates(&sus); err != nil {
+				return err
 			}
 		}
 		if st.d == 1 || s0+w >= construction.MomentTries {
@@ -507,9 +528,34 @@ func (st *streamer) findDirection() error {
 	}
 }
 
-// scan is one pass feeding every row to the directions, and its hash to
-// rows when that is not nil.
-func (st *streamer) scan(dirs []*direction, rows *hashList) error {
+// suspects is the direction with the fewest repeated hashes seen so far and
+// those hashes: equal rows are among the rows whose projections repeat
+// there.
+type suspects struct {
+	dr  *direction
+	dup map[uint64]bool
+}
+
+// distinct reports whether dr's hashes are all distinct (then no two
+// projections are equal; equal hashes of distinct values, probability below
+// K²/2⁶⁵, only make the search go on to a larger s); when not, its repeats
+// become the suspects if they are fewer. It frees dr's hashes.
+func (s *suspects) distinct(dr *direction) bool {
+	if dr.dead {
+		return false
+	}
+	dup, ok := dr.hashes.repeats(1 << 16) // suspects beyond 2¹⁶ rows would cost more than the rows' own hashes
+	if ok && len(dup) == 0 {
+		return true
+	}
+	if ok && (s.dr == nil || len(dup) < len(s.dup)) {
+		s.dr, s.dup = dr, dup
+	}
+	return false
+}
+
+// scan is one pass feeding every row to the directions.
+func (st *streamer) scan(dirs []*direction) error {
 	next := 0
 	return st.pass(func(row0 int, c *Chunk) error {
 		for i, x := range c.X {
@@ -519,9 +565,6 @@ func (st *streamer) scan(dirs []*direction, rows *hashList) error {
 			}
 			for _, dr := range dirs {
 				dr.see(x, changed)
-			}
-			if rows != nil {
-				rows.add(rowHash(x))
 			}
 		}
 		return nil
@@ -533,10 +576,30 @@ func (st *streamer) take(dr *direction) error {
 	return nil
 }
 
-// duplicates finds the equal rows among those whose hashes repeat, in one
-// more pass: the first row equal to an earlier one is a
-// *oracle.DuplicatePointError.
-func (st *streamer) duplicates(dup map[uint64]bool) error {
+// duplicates finds equal rows in one more pass: among the rows whose
+// projection on the suspects' direction has a repeated hash (every pair of
+// equal rows does), or, with no such direction (all given up early, or
+// more than 2¹⁶ repeats), among the rows whose own hashes repeat, which a
+// pass before it collects. The first row equal to an earlier one is a
+// *oracle.DuplicatePointError; none is nil.
+func (st *streamer) duplicates(sus *suspects) error {
+	key := func(x []*big.Rat) uint64 { return rowHash(x) }
+	dup := sus.dup
+	if sus.dr != nil {
+		pr, v := sus.dr.pr, new(big.Rat)
+		key = func(x []*big.Rat) uint64 { return ratHash(pr.Project(x, v)) }
+	} else {
+		var rows hashList
+		if err := st.pass(func(_ int, c *Chunk) error {
+			for _, x := range c.X {
+				rows.add(rowHash(x))
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		dup, _ = rows.repeats(1 << 30)
+	}
 	if len(dup) == 0 {
 		return nil
 	}
@@ -547,7 +610,7 @@ func (st *streamer) duplicates(dup map[uint64]bool) error {
 	byHash := map[uint64][]seen{}
 	return st.pass(func(row0 int, c *Chunk) error {
 		for i, x := range c.X {
-			h := rowHash(x)
+			h := key(x)
 			if !dup[h] {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -340,5 +341,68 @@ func TestStreamErrors(t *testing.T) {
 	_, err = Stream(&memSource{chunk: 1}, nil, 2, Options{})
 	if err == nil || !strings.Contains(err.Error(), "no data rows") {
 		t.Fatalf("empty source: %v", err)
+	}
+}
+
+// TestHashListRepeats: the heap merge of sorted blocks finds exactly the
+// values that occur twice or more, across block boundaries, and gives up
+// past max.
+func TestHashListRepeats(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, hashBlock - 1, hashBlock, 3*hashBlock + 17} {
+		var l hashList
+		count := map[uint64]int{}
+		for range n {
+			v := r.Uint64N(uint64(4 * max(n, 1)))
+			l.add(v)
+			count[v]++
+		}
+		want := map[uint64]bool{}
+		for v, c := range count {
+			if c > 1 {
+				want[v] = true
+			}
+		}
+		got, ok := l.repeats(1 << 30)
+		if !ok || len(got) != len(want) {
+			t.Fatalf("n = %d: %d repeats (ok %v), want %d", n, len(got), ok, len(want))
+		}
+		for v := range want {
+			if !got[v] {
+				t.Fatalf("n = %d: %d repeats but was not found", n, v)
+			}
+		}
+		if len(want) > 1 {
+			var again hashList
+			for v := range count {
+				again.add(v)
+				if want[v] {
+					again.add(v)
+				}
+			}
+			if _, ok := again.repeats(len(want) - 1); ok {
+				t.Fatalf("n = %d: more than max repeats reported ok", n)
+			}
+		}
+	}
+}
+
+// TestStreamLateDuplicate: equal rows past the first earlyRows rows are
+// found through the repeated projections of the direction that failed.
+func TestStreamLateDuplicate(t *testing.T) {
+	K := earlyRows + 100
+	src := &memSource{chunk: 4096}
+	for i := range K {
+		v := int64(i)
+		if i == K-1 {
+			v = int64(earlyRows + 7) // row earlyRows+8 again
+		}
+		src.X = append(src.X, oracle.Rats(v, 2*v))
+		src.Y = append(src.Y, big.NewRat(int64(i%2), 1))
+	}
+	_, err := Stream(src, nil, 2, Options{})
+	var dup *oracle.DuplicatePointError
+	if !errors.As(err, &dup) || dup.I != earlyRows+8 || dup.J != K {
+		t.Fatalf("got %v, want rows %d and %d", err, earlyRows+8, K)
 	}
 }
