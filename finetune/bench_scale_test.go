@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/ftcheck/ftcheck/instance"
+	"github.com/ftcheck/ftcheck/internal/workload"
 	"github.com/ftcheck/ftcheck/oracle"
 )
 
@@ -34,7 +35,7 @@ func scaleInstance(f *oracle.Network, K int) (*instance.Instance, []*big.Rat) {
 	r := rand.New(rand.NewPCG(8, uint64(K)))
 	X := make([][]*big.Rat, K)
 	for i := range X {
-		X[i] = make([]*big.Rat, benchD)
+		X[i] = make([]*big.Rat, workload.Dim)
 		for j := range X[i] {
 			X[i][j] = big.NewRat(r.Int64N(20001)-10000, 10000)
 		}

@@ -4,13 +4,13 @@ import (
 	"flag"
 	"fmt"
 	"math/big"
-	"math/rand/v2"
 	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/ftcheck/ftcheck/instance"
+	"github.com/ftcheck/ftcheck/internal/workload"
 	"github.com/ftcheck/ftcheck/oracle"
 )
 
@@ -25,27 +25,10 @@ import (
 var streamK = flag.String("finetune.stream-k", "10000,100000", "comma-separated K of BenchmarkStream")
 
 const (
-	benchD, benchN, benchChunk = 16, 1000, 4096
+	benchN, benchChunk = workload.N, 4096
 )
 
-func benchF() *oracle.Network {
-	r := rand.New(rand.NewPCG(1, 2))
-	w := func() *big.Rat { return big.NewRat(int64(r.IntN(2001)-1000), 1000) }
-	var layers []oracle.Layer
-	in := benchD
-	for _, out := range []int{64, 64, 1} {
-		l := oracle.Layer{}
-		for o := 0; o < out; o++ {
-			row := make([]*big.Rat, in)
-			for k := range row {
-				row[k] = w()
-			}
-			l.W, l.B = append(l.W, row), append(l.B, w())
-		}
-		layers, in = append(layers, l), out
-	}
-	return &oracle.Network{Layers: layers}
-}
+func benchF() *oracle.Network { return workload.Network() }
 
 // genSource is K generated rows: rows i·K/N (i < N) are the data rows, with
 // labels, the rest keep points.
@@ -57,14 +40,7 @@ type genSource struct {
 	chunks int
 }
 
-func benchRow(i int) []*big.Rat {
-	r := rand.New(rand.NewPCG(uint64(i), 7))
-	x := make([]*big.Rat, benchD)
-	for k := range x {
-		x[k] = big.NewRat(int64(r.IntN(20001)-10000), 10000)
-	}
-	return x
-}
+func benchRow(i int) []*big.Rat { return workload.RatRow(i) }
 
 func newGenSource(K int, f *oracle.Network) *genSource {
 	g := &genSource{K: K}

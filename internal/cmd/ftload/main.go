@@ -23,19 +23,19 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/ftcheck/ftcheck/internal/workload"
 	"github.com/ftcheck/ftcheck/oracle"
 	"gonum.org/v1/gonum/mat"
 )
 
 const (
-	dim = 16
-	N   = 1000
+	dim = workload.Dim
+	N   = workload.N
 )
 
 func main() {
@@ -56,35 +56,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ftload:", err)
 		os.Exit(2)
 	}
-}
-
-func network() *oracle.Network {
-	r := rand.New(rand.NewPCG(1, 2))
-	w := func() *big.Rat { return big.NewRat(int64(r.IntN(2001)-1000), 1000) }
-	var layers []oracle.Layer
-	in := dim
-	for _, out := range []int{64, 64, 1} {
-		l := oracle.Layer{}
-		for o := 0; o < out; o++ {
-			row := make([]*big.Rat, in)
-			for k := range row {
-				row[k] = w()
-			}
-			l.W, l.B = append(l.W, row), append(l.B, w())
-		}
-		layers, in = append(layers, l), out
-	}
-	return &oracle.Network{Layers: layers}
-}
-
-// row returns row i as integers k (x = k/10⁴).
-func row(i int) [dim]int {
-	r := rand.New(rand.NewPCG(uint64(i), 7))
-	var x [dim]int
-	for k := range x {
-		x[k] = r.IntN(20001) - 10000
-	}
-	return x
 }
 
 func decimal(k int) string {
@@ -117,7 +88,7 @@ func gen(args []string) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	f := network()
+	f := workload.Network()
 	fj, err := os.Create(filepath.Join(*out, "f.json"))
 	if err != nil {
 		return err
@@ -147,7 +118,7 @@ func gen(args []string) error {
 		X := make([][]*big.Rat, 0, hi-lo)
 		text := make([]string, 0, hi-lo)
 		for i := lo; i < hi; i++ {
-			x := row(i)
+			x := workload.Row(i)
 			xr := make([]*big.Rat, dim)
 			s := make([]string, dim)
 			for k, v := range x {
