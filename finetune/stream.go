@@ -735,15 +735,15 @@ func (st *streamer) zeroOnGaps(phi *oracle.Network) bool {
 // the in-memory path gives.
 func (st *streamer) notes(red *instance.Instance, notes []string) []string {
 	p, err := construction.PlanTwoLayer(red)
-	if err != nil {
-		return notes
+	if err == nil {
+		kept := len(p.J)
+		onLine := construction.PlanNotes(p.Proj.S, p.Proj.Method, kept, p.Removed)
+		if len(notes) >= len(onLine) && slices.Equal(notes[:len(onLine)], onLine) {
+			return append(construction.PlanNotes(st.s, "moment", kept, st.K-kept), notes[len(onLine):]...)
+		}
 	}
-	kept := len(p.J)
-	onLine := construction.PlanNotes(p.Proj.S, p.Proj.Method, kept, p.Removed)
-	if len(notes) < len(onLine) || !slices.Equal(notes[:len(onLine)], onLine) {
-		return notes
-	}
-	return append(construction.PlanNotes(st.s, "moment", kept, st.K-kept), notes[len(onLine):]...)
+	dir := construction.PlanNotes(st.s, "moment", 0, 0)[0]
+	return append([]string{fmt.Sprintf("%s; the construction ran on the %d points kept along it, of K = %d (its notes below are about them)", dir, red.K(), st.K)}, notes...)
 }
 
 // composeFirst turns a network on ℚ into one on ℚ^d: x ↦ φ(aᵀx).

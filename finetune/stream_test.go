@@ -131,6 +131,9 @@ func TestStreamVerifiesOnAllRows(t *testing.T) {
 				t.Fatalf("m = %d > min{3N+1, K−1} = %d (N = %d, K = %d)", r.Neurons, lim, r.N, r.K)
 			}
 		}
+		if len(r.Notes) == 0 || !strings.Contains(r.Notes[0], fmt.Sprintf("with s = %d", r.S)) {
+			t.Fatalf("the first note does not name the direction s = %d: %q", r.S, r.Notes)
+		}
 		if len(r.Reduced.X) > 3*r.N+2 && len(r.Reduced.X) > 3 {
 			t.Fatalf("reduced instance has %d points, N = %d", len(r.Reduced.X), r.N)
 		}
