@@ -483,8 +483,9 @@ func (st *streamer) findChanged() error {
 // findDirection takes the least s whose projections are pairwise distinct:
 // from the first pass's hashes (then one pass finds the gaps), else a pass
 // per window of further s, finding hashes and gaps at once. Equal rows fail
-// every s: after the first window, the rows whose projections repeat on the
-// direction with the fewest repeats are compared exactly in one more pass.
+// every s: after the second window (or the last), the rows whose
+// projections repeat on the direction with the fewest repeats are compared
+// exactly in one more pass.
 func (st *streamer) findDirection() error {
 	tried := int64(len(st.first))
 	var sus suspects
@@ -517,12 +518,16 @@ func (st *streamer) findDirection() error {
 				}
 			}
 		}
-		if s0 == tried {
+		last := st.d == 1 || s0+w >= construction.MomentTries
+		// Equal rows fail every window; they are looked for after the
+		// second (the first is usually enough at K ≤ 10⁶, the second at
+		// 10⁷, so a pass is spent on them only when s ≥ 3 + 2w) or the last.
+		if s0 == tried+w || (last && s0 < tried+w) {
 			if err := st.duplicates(&sus); err != nil {
 				return err
 			}
 		}
-		if st.d == 1 || s0+w >= construction.MomentTries {
+		if last {
 			return &NoDirectionError{construction.MomentTries}
 		}
 	}

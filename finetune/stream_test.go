@@ -355,8 +355,10 @@ func TestHashListRepeats(t *testing.T) {
 	for _, n := range []int{0, 1, hashBlock - 1, hashBlock, 3*hashBlock + 17} {
 		var l hashList
 		count := map[uint64]int{}
-		for range n {
-			v := r.Uint64N(uint64(4 * max(n, 1)))
+		for i := range n {
+			// Decreasing by block, so each new block's head is the least
+			// yet and the heap must sift it up.
+			v := uint64(4*n-(i/hashBlock)*hashBlock) + r.Uint64N(uint64(2*hashBlock)) // overlapping its neighbour: repeats across blocks
 			l.add(v)
 			count[v]++
 		}
@@ -407,5 +409,31 @@ func TestStreamLateDuplicate(t *testing.T) {
 	var dup *oracle.DuplicatePointError
 	if !errors.As(err, &dup) || dup.I != earlyRows+8 || dup.J != K {
 		t.Fatalf("got %v, want rows %d and %d", err, earlyRows+8, K)
+	}
+}
+
+// TestStreamVerifyNamesRow: the verification pass names the first wrong row
+// (over the data and then the kept points), its file and line, and the
+// exact values; g = 0 is wrong exactly where z ≠ 0.
+func TestStreamVerifyNamesRow(t *testing.T) {
+	src := &memSource{X: [][]*big.Rat{oracle.Rats(1), oracle.Rats(2), oracle.Rats(3)}, Y: oracle.Rats(0, 0, 5),
+		Keep: [][]*big.Rat{oracle.Rats(4)}, chunk: 2}
+	st := &streamer{src: src}
+	if err := st.findChanged(); err != nil {
+		t.Fatal(err)
+	}
+	mm, _, err := st.verify(oracle.Zero(1))
+	if err != nil || mm == nil || mm.Row != 3 || mm.Name != "data.csv" || mm.Line != 4 || mm.Got.Sign() != 0 || mm.Want.Cmp(big.NewRat(5, 1)) != 0 {
+		t.Fatalf("got %+v, %v; want row 3, data.csv:4, g = 0, z = 5", mm, err)
+	}
+}
+
+// TestWindow: one direction a pass for d = 1, four at small K, fewer as K
+// grows (the hashes' memory), never none.
+func TestWindow(t *testing.T) {
+	for _, c := range []struct{ d, K, want int }{{1, 10, 1}, {16, 10, 4}, {16, 1_000_000, 4}, {16, 10_000_000, 2}, {16, 100_000_000, 1}} {
+		if got := window(c.d, c.K); got != c.want {
+			t.Fatalf("window(%d, %d) = %d, want %d", c.d, c.K, got, c.want)
+		}
 	}
 }
