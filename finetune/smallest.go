@@ -131,30 +131,61 @@ func Smallest(in *instance.Instance, depth int, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	best, _, err := smallestFirst(built, func(c namedBuilt) (*construction.Built, *oracle.Certificate, error) {
+		cert, err := opt.check(in, c.Net)
+		return c.Built, cert, err
+	})
+	return best, err
+}
+
+// setAside is a candidate's check declining it without verifying it (the
+// reason goes to the caller's notes, not to Tried).
+type setAside struct{ reason string }
+
+func (e *setAside) Error() string { return e.reason }
+
+// smallestFirst checks the built candidates, smallest first, until one
+// passes, and never checks one after it: check returns the network to
+// keep and its certificate, a *oracle.Mismatch (the candidate failed: a
+// bug in its construction, listed and skipped), a *setAside (declined
+// unverified: named in the returned list, not in Tried), or another error,
+// which stops the search. None verified is a *NotVerifiedError, or a
+// *NoCandidateError when every candidate was set aside.
+func smallestFirst(built []namedBuilt, check func(namedBuilt) (*construction.Built, *oracle.Certificate, error)) (*Result, []string, error) {
 	var best *Result
+	var aside []string
+	none := &NoCandidateError{}
 	tried := make([]Try, 0, len(built))
 	for _, c := range built {
 		t := Try{Name: c.name, Neurons: c.Neurons}
 		if best == nil {
-			cert, err := opt.check(in, c.Net)
+			b, cert, err := check(c)
 			var mm *oracle.Mismatch
+			var sa *setAside
 			switch {
+			case errors.As(err, &sa):
+				aside = append(aside, fmt.Sprintf("%s not used: %s", c.name, sa.reason))
+				none.Names, none.Errs = append(none.Names, c.name), append(none.Errs, err)
+				continue
 			case errors.As(err, &mm):
 				t.Outcome, t.Mismatch = Failed, mm
 			case err != nil:
-				return nil, err
+				return nil, nil, err
 			default:
 				t.Outcome = Verified
-				best = &Result{Built: c.Built, Name: c.name, Cert: cert}
+				best = &Result{Built: b, Name: c.name, Cert: cert}
 			}
 		}
 		tried = append(tried, t)
 	}
-	if best == nil {
-		return nil, &NotVerifiedError{tried}
+	switch {
+	case best != nil:
+		best.Tried = tried
+		return best, aside, nil
+	case len(tried) == 0:
+		return nil, aside, none
 	}
-	best.Tried = tried
-	return best, nil
+	return nil, aside, &NotVerifiedError{tried}
 }
 
 type namedBuilt struct {

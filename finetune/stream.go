@@ -107,6 +107,9 @@ type StreamMismatch struct {
 	Line int
 }
 
+// Unwrap gives the row's *oracle.Mismatch to errors.As.
+func (m *StreamMismatch) Unwrap() error { return &m.Mismatch }
+
 func (m *StreamMismatch) Error() string {
 	return fmt.Sprintf("%s:%d (row %d): g(x) = %s, want z = y − f(x) = %s", m.Name, m.Line, m.Row,
 		oracle.FormatRat(m.Got), oracle.FormatRat(m.Want))
@@ -164,46 +167,26 @@ func Stream(src Source, f *oracle.Network, depth int, opt Options) (*StreamResul
 	// Smallest first, as Smallest: the gap check and the verification pass
 	// run on a candidate only until one passes (each costs a Restrict of
 	// the candidate, which for the large 3-layer ones is most of the work).
-	var notes []string
-	var best *Result
-	var bent []string
-	tried := make([]Try, 0, len(built))
-	for _, c := range built {
-		t := Try{Name: c.name, Neurons: c.Neurons}
-		if best == nil {
-			if !st.zeroOnGaps(c.Net) {
-				bent = append(bent, c.name)
-				notes = append(notes, fmt.Sprintf("%s not used: it bends between two kept rows of a gap, where rows were dropped from the streamed instance", c.name))
-				continue
-			}
-			net := composeFirst(c.Net, st.a)
-			mm, method, err := st.verify(net)
-			switch {
-			case mm != nil:
-				t.Outcome, t.Mismatch = Failed, &mm.Mismatch
-			case err != nil:
-				return nil, err
-			default:
-				t.Outcome = Verified
-				b := *c.Built
-				b.Net = net
-				best = &Result{Built: &b, Name: c.name, Cert: &oracle.Certificate{Rows: st.K, Method: method}}
-			}
+	best, aside, err := smallestFirst(built, func(c namedBuilt) (*construction.Built, *oracle.Certificate, error) {
+		if !st.zeroOnGaps(c.Net) {
+			return nil, nil, &setAside{"it bends between two kept rows of a gap, where rows were dropped from the streamed instance"}
 		}
-		tried = append(tried, t)
-	}
-	if best == nil && len(tried) == 0 {
-		ne := &NoCandidateError{}
-		for _, name := range bent {
-			ne.Names, ne.Errs = append(ne.Names, name), append(ne.Errs, errors.New("bends between two kept rows of a gap"))
+		net := composeFirst(c.Net, st.a)
+		mm, method, err := st.verify(net)
+		switch {
+		case mm != nil:
+			return nil, nil, mm
+		case err != nil:
+			return nil, nil, err
 		}
-		return nil, ne
+		b := *c.Built
+		b.Net = net
+		return &b, &oracle.Certificate{Rows: st.K, Method: method}, nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if best == nil {
-		return nil, &NotVerifiedError{tried}
-	}
-	best.Notes = append(st.notes(red, best.Notes), notes...)
-	best.Tried = tried
+	best.Notes = append(st.notes(red, best.Notes), aside...)
 	return &StreamResult{Result: best, K: st.K, N: len(st.T), Dim: st.d,
 		Direction: st.a, S: st.s, Reduced: red, Passes: st.passes, Changed: st.T}, nil
 }

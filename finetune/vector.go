@@ -10,7 +10,6 @@ package finetune
 // U1, U3 and Appendix A solve their layer 2 for z and are not offered.
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"sort"
@@ -90,30 +89,11 @@ func SmallestVector(v *instance.Vector, depth int, opt VectorOptions) (*Result, 
 		return nil, none
 	}
 	sort.SliceStable(built, func(i, j int) bool { return built[i].Neurons < built[j].Neurons })
-	var best *Result
-	tried := make([]Try, 0, len(built))
-	for _, c := range built {
-		t := Try{Name: c.name, Neurons: c.Neurons}
-		if best == nil {
-			cert, err := opt.check(v, c.Net)
-			var mm *oracle.Mismatch
-			switch {
-			case errors.As(err, &mm):
-				t.Outcome, t.Mismatch = Failed, mm
-			case err != nil:
-				return nil, err
-			default:
-				t.Outcome = Verified
-				best = &Result{Built: c.Built, Name: c.name, Cert: cert}
-			}
-		}
-		tried = append(tried, t)
-	}
-	if best == nil {
-		return nil, &NotVerifiedError{tried}
-	}
-	best.Tried = tried
-	return best, nil
+	best, _, err := smallestFirst(built, func(c namedBuilt) (*construction.Built, *oracle.Certificate, error) {
+		cert, err := opt.check(v, c.Net)
+		return c.Built, cert, err
+	})
+	return best, err
 }
 
 func (o VectorOptions) check(v *instance.Vector, g *oracle.Network) (*oracle.Certificate, error) {
