@@ -84,7 +84,7 @@ type StreamResult struct {
 	*Result
 	K, N, Dim int
 	Direction []*big.Rat         // a: g(x) = φ(aᵀx)
-	S         int64              // a = (1, S, …, S^{d−1})
+	S         int64              // a = (1, S, …, S^{d−1}); −1 for the lexicographic direction
 	Reduced   *instance.Instance // the points (aᵀx_j, z_j), j ∈ J, on ℚ
 	Passes    int                // passes over the data, all kinds
 	Changed   []Changed          // the rows of T, by row
@@ -115,20 +115,16 @@ func (m *StreamMismatch) Error() string {
 		oracle.FormatRat(m.Got), oracle.FormatRat(m.Want))
 }
 
-// NoDirectionError: no moment direction among the tries keeps the changed
-// rows apart from every other row.
+// NoDirectionError: no moment direction among the tries gives every row
+// its own projection.
 type NoDirectionError struct{ Tries int }
 
 func (e *NoDirectionError) Error() string {
-	return fmt.Sprintf("no direction a(s) = (1, s, …, s^(d−1)) with s < %d keeps every changed row's projection apart from the other rows'", e.Tries)
+	return fmt.Sprintf("no direction a(s) = (1, s, …, s^(d−1)) with s < %d gives every row its own projection (the in-memory path would fall back to a lexicographic direction, which needs every row at once)", e.Tries)
 }
 
-// errCollision stops a direction's pass at the first collision, errStop a
-// verification pass at the first mismatch.
-var (
-	errCollision = errors.New("collision")
-	errStop      = errors.New("stop")
-)
+// errStop ends a verification pass at the first mismatch.
+var errStop = errors.New("stop")
 
 // line is the source line of row i of c, or 0 when c does not say.
 func (c *Chunk) line(i int) int {
@@ -511,7 +507,23 @@ func (st *streamer) findDirection() error {
 			}
 		}
 		if last {
-			return &NoDirectionError{construction.MomentTries}
+			if st.d == 1 {
+				return &NoDirectionError{construction.MomentTries}
+			}
+			dr, err := st.lexDirection()
+			if err != nil {
+				return err
+			}
+			if dr == nil || !dr.withT(st.T) {
+				return &NoDirectionError{construction.MomentTries}
+			}
+			if err := st.scan([]*direction{dr}); err != nil {
+				return err
+			}
+			if !sus.distinct(dr) {
+				return &NoDirectionError{construction.MomentTries}
+			}
+			return st.take(dr)
 		}
 	}
 }
@@ -562,6 +574,70 @@ func (st *streamer) scan(dirs []*direction) error {
 func (st *streamer) take(dr *direction) error {
 	st.a, st.s, st.tv, st.tz, st.lo, st.hi = dr.a, dr.s, dr.tv, dr.tz, dr.lo, dr.hi
 	return nil
+}
+
+// method is the direction's kind for construction.PlanNotes.
+func (st *streamer) method() string {
+	if st.s < 0 {
+		return "lexicographic"
+	}
+	return "moment"
+}
+
+// maxLexBits bounds the lcm of the coordinates' denominators that the
+// lexicographic direction is built from.
+const maxLexBits = 4096
+
+// lexDirection is the fallback after every moment direction failed (the
+// in-memory path's too, construction/projection.go): a = (1, ε, …, ε^{d−1})
+// orders distinct rows lexicographically when δ·(1−ε) > D·ε, δ the least
+// gap between two distinct values of one coordinate and D the largest
+// spread. Streamed, δ is not known; every coordinate is a multiple of 1/L,
+// L the lcm of all their denominators, so δ ≥ 1/L, and ε = 1/(L·D + 2)
+// gives D·ε/(1−ε) = D/(L·D + 1) < 1/L ≤ δ. One pass finds L and D (rows
+// distinct is known already). It is nil when L has more than maxLexBits
+// bits.
+func (st *streamer) lexDirection() (*direction, error) {
+	L := big.NewInt(1)
+	lo, hi := make([]*big.Rat, st.d), make([]*big.Rat, st.d)
+	var g big.Int
+	err := st.pass(func(_ int, c *Chunk) error {
+		for _, x := range c.X {
+			for k, v := range x {
+				if lo[k] == nil || v.Cmp(lo[k]) < 0 {
+					lo[k] = v
+				}
+				if hi[k] == nil || v.Cmp(hi[k]) > 0 {
+					hi[k] = v
+				}
+				if den := v.Denom(); !den.IsInt64() || den.Int64() != 1 {
+					g.GCD(nil, nil, L, den)
+					L.Mul(L, new(big.Int).Quo(den, &g))
+				}
+			}
+		}
+		if L.BitLen() > maxLexBits {
+			return errStop
+		}
+		return nil
+	})
+	if errors.Is(err, errStop) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	D := new(big.Rat)
+	for k := range lo {
+		if sp := new(big.Rat).Sub(hi[k], lo[k]); sp.Cmp(D) > 0 {
+			D = sp
+		}
+	}
+	eps := new(big.Rat).Mul(new(big.Rat).SetInt(L), D)
+	eps.Add(eps, big.NewRat(2, 1))
+	eps.Inv(eps)
+	a := construction.Moment(st.d, eps)
+	return &direction{s: -1, a: a, pr: oracle.NewProjector(a), early: map[uint64]struct{}{}}, nil
 }
 
 // duplicates finds equal rows in one more pass: among the rows whose
@@ -727,10 +803,10 @@ func (st *streamer) notes(red *instance.Instance, notes []string) []string {
 		kept := len(p.J)
 		onLine := construction.PlanNotes(p.Proj.S, p.Proj.Method, kept, p.Removed)
 		if len(notes) >= len(onLine) && slices.Equal(notes[:len(onLine)], onLine) {
-			return append(construction.PlanNotes(st.s, "moment", kept, st.K-kept), notes[len(onLine):]...)
+			return append(construction.PlanNotes(st.s, st.method(), kept, st.K-kept), notes[len(onLine):]...)
 		}
 	}
-	dir := construction.PlanNotes(st.s, "moment", 0, 0)[0]
+	dir := construction.PlanNotes(st.s, st.method(), 0, 0)[0]
 	return append([]string{fmt.Sprintf("%s; the construction ran on the %d points kept along it, of K = %d (its notes below are about them)", dir, red.K(), st.K)}, notes...)
 }
 

@@ -131,7 +131,11 @@ func TestStreamVerifiesOnAllRows(t *testing.T) {
 				t.Fatalf("m = %d > min{3N+1, K−1} = %d (N = %d, K = %d)", r.Neurons, lim, r.N, r.K)
 			}
 		}
-		if len(r.Notes) == 0 || !strings.Contains(r.Notes[0], fmt.Sprintf("with s = %d", r.S)) {
+		wantNote := fmt.Sprintf("with s = %d", r.S)
+		if r.S < 0 {
+			wantNote = "lexicographic"
+		}
+		if len(r.Notes) == 0 || !strings.Contains(r.Notes[0], wantNote) {
 			t.Fatalf("the first note does not name the direction s = %d: %q", r.S, r.Notes)
 		}
 		if len(r.Reduced.X) > 3*r.N+2 && len(r.Reduced.X) > 3 {
@@ -435,5 +439,36 @@ func TestWindow(t *testing.T) {
 		if got := window(c.d, c.K); got != c.want {
 			t.Fatalf("window(%d, %d) = %d, want %d", c.d, c.K, got, c.want)
 		}
+	}
+}
+
+// TestStreamLexicographic: rows (0, 0) and (s, −1) for s = 0..63 collide on
+// every moment direction a(s) (aᵀ(s, −1) = 0), as construction/projection.go
+// notes; the streamer falls back, as the in-memory path does, to a
+// lexicographic direction, and its g verifies on every row.
+func TestStreamLexicographic(t *testing.T) {
+	src := &memSource{chunk: 16}
+	src.X = append(src.X, oracle.Rats(0, 0))
+	src.Y = append(src.Y, big.NewRat(1, 1))
+	for s := range int64(construction.MomentTries) {
+		src.X = append(src.X, oracle.Rats(s, -1))
+		src.Y = append(src.Y, new(big.Rat))
+	}
+	// (1/65, 0) and (0, 1) collide on ε = 1/(D+2) = 1/65, D = 63: ε must
+	// also shrink with L = 65, the denominators' lcm.
+	src.X = append(src.X, []*big.Rat{big.NewRat(1, 65), new(big.Rat)}, oracle.Rats(0, 1))
+	src.Y = append(src.Y, new(big.Rat), new(big.Rat))
+	if p, err := construction.Separate(src.X); err != nil || p.Method != "lexicographic" {
+		t.Fatalf("the in-memory path does not fall back here: %v %v", p, err)
+	}
+	r, err := Stream(src, nil, 2, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.S != -1 || !strings.Contains(r.Notes[0], "lexicographic") {
+		t.Fatalf("s = %d, notes %q", r.S, r.Notes)
+	}
+	if _, err := oracle.Verify(r.Net, nil, src.X, src.Y); err != nil {
+		t.Fatalf("g: %v", err)
 	}
 }

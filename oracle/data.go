@@ -21,7 +21,7 @@ type Data struct {
 
 // Outputs is C, the number of labels per row.
 func (d *Data) Outputs() int {
-	if d.Ys != nil && len(d.Ys) > 0 {
+	if len(d.Ys) > 0 {
 		return len(d.Ys[0])
 	}
 	return 1
