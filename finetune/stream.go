@@ -164,11 +164,19 @@ func Stream(src Source, f *oracle.Network, depth int, opt Options) (*StreamResul
 	// run on a candidate only until one passes (each costs a Restrict of
 	// the candidate, which for the large 3-layer ones is most of the work).
 	best, aside, err := smallestFirst(built, func(c namedBuilt) (*construction.Built, *oracle.Certificate, error) {
-		if !st.zeroOnGaps(c.Net) {
+		// φ's pieces, computed once: for the gap check and as the 1-D
+		// lookup of the composed network's verification.
+		pl := c.Net.Restrict(oracle.Zeros(1), oracle.Rats(1))
+		if !st.zeroOnGaps(pl) {
 			return nil, nil, &setAside{"it bends between two kept rows of a gap, where rows were dropped from the streamed instance"}
 		}
 		net := composeFirst(c.Net, st.a)
-		mm, method, err := st.verify(net)
+		if !composes(net, c.Net, st.a) {
+			return nil, nil, fmt.Errorf("finetune: the network of %s composed with a is not φ(aᵀx)", c.name)
+		}
+		// net(x) = φ(aᵀx) exactly (checked just above, weight by weight),
+		// so verifying φ(aᵀx) on the rows verifies net.
+		mm, method, err := st.verify(oracle.NewLineEvaluator(st.a, pl))
 		switch {
 		case mm != nil:
 			return nil, nil, mm
@@ -771,13 +779,12 @@ func (st *streamer) reduced() *instance.Instance {
 	return in
 }
 
-// zeroOnGaps reports false when the network on ℚ, zero at both ends lo, hi
+// zeroOnGaps reports false when φ (a network on ℚ, as its pieces), zero at both ends lo, hi
 // of some gap, is not zero at one of its breakpoints between them: it fits
 // the kept points but not, in general, the rows dropped between them. A
 // network not zero at an end fits no reduced instance; that is left to the
 // verification pass, which names the row.
-func (st *streamer) zeroOnGaps(phi *oracle.Network) bool {
-	pl := phi.Restrict(oracle.Zeros(1), []*big.Rat{big.NewRat(1, 1)})
+func (st *streamer) zeroOnGaps(pl *oracle.PiecewiseLinear) bool {
 	for k := range st.lo {
 		lo, hi := st.lo[k], st.hi[k]
 		if lo == nil || pl.Eval(lo).Sign() != 0 || pl.Eval(hi).Sign() != 0 {
@@ -810,6 +817,46 @@ func (st *streamer) notes(red *instance.Instance, notes []string) []string {
 	return append([]string{fmt.Sprintf("%s; the construction ran on the %d points kept along it, of K = %d (its notes below are about them)", dir, red.K(), st.K)}, notes...)
 }
 
+// composes reports whether net is phi with its first layer's column
+// multiplied by aᵀ, every other weight equal: net(x) = phi(aᵀx).
+func composes(net, phi *oracle.Network, a []*big.Rat) bool {
+	if len(net.Layers) != len(phi.Layers) {
+		return false
+	}
+	var t big.Rat
+	for li, l := range net.Layers {
+		p := phi.Layers[li]
+		if len(l.W) != len(p.W) || len(l.B) != len(p.B) {
+			return false
+		}
+		for r := range l.W {
+			if l.B[r].Cmp(p.B[r]) != 0 {
+				return false
+			}
+			if li == 0 {
+				if len(l.W[r]) != len(a) || len(p.W[r]) != 1 {
+					return false
+				}
+				for k := range a {
+					if l.W[r][k].Cmp(t.Mul(p.W[r][0], a[k])) != 0 {
+						return false
+					}
+				}
+				continue
+			}
+			if len(l.W[r]) != len(p.W[r]) {
+				return false
+			}
+			for k := range l.W[r] {
+				if l.W[r][k].Cmp(p.W[r][k]) != 0 {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
 // composeFirst turns a network on ℚ into one on ℚ^d: x ↦ φ(aᵀx).
 func composeFirst(phi *oracle.Network, a []*big.Rat) *oracle.Network {
 	out := phi.Clone()
@@ -826,8 +873,7 @@ func composeFirst(phi *oracle.Network, a []*big.Rat) *oracle.Network {
 
 // verify is one pass checking g(x_i) = z_i on every row: the first mismatch
 // (the pass stops there), or the source's error, and the evaluation method.
-func (st *streamer) verify(g *oracle.Network) (*StreamMismatch, string, error) {
-	ev := oracle.NewEvaluator(g)
+func (st *streamer) verify(ev *oracle.Evaluator) (*StreamMismatch, string, error) {
 	method := "exact (layer by layer)"
 	if ev.Fast() {
 		method = "exact (1-D lookup)"

@@ -426,7 +426,7 @@ func TestStreamVerifyNamesRow(t *testing.T) {
 	if err := st.findChanged(); err != nil {
 		t.Fatal(err)
 	}
-	mm, _, err := st.verify(oracle.Zero(1))
+	mm, _, err := st.verify(oracle.NewEvaluator(oracle.Zero(1)))
 	if err != nil || mm == nil || mm.Row != 3 || mm.Name != "data.csv" || mm.Line != 4 || mm.Got.Sign() != 0 || mm.Want.Cmp(big.NewRat(5, 1)) != 0 {
 		t.Fatalf("got %+v, %v; want row 3, data.csv:4, g = 0, z = 5", mm, err)
 	}
@@ -470,5 +470,32 @@ func TestStreamLexicographic(t *testing.T) {
 	}
 	if _, err := oracle.Verify(r.Net, nil, src.X, src.Y); err != nil {
 		t.Fatalf("g: %v", err)
+	}
+}
+
+// TestComposes: the check of the composed network refuses one weight off in
+// any layer, and accepts composeFirst's result.
+func TestComposes(t *testing.T) {
+	phi := &oracle.Network{Layers: []oracle.Layer{
+		{W: [][]*big.Rat{oracle.Rats(2), oracle.Rats(-1)}, B: oracle.Rats(1, 0)},
+		{W: [][]*big.Rat{oracle.Rats(3, 5)}, B: oracle.Rats(7)},
+	}}
+	a := oracle.Rats(1, 4)
+	net := composeFirst(phi, a)
+	if !composes(net, phi, a) {
+		t.Fatal("composeFirst's network refused")
+	}
+	for _, at := range []struct{ l, r, k int }{{0, 1, 1}, {1, 0, 0}} {
+		bad := net.Clone()
+		w := bad.Layers[at.l].W[at.r]
+		w[at.k] = new(big.Rat).Add(w[at.k], big.NewRat(1, 1000))
+		if composes(bad, phi, a) {
+			t.Fatalf("weight %v off accepted", at)
+		}
+	}
+	bad := net.Clone()
+	bad.Layers[1].B[0] = big.NewRat(8, 1)
+	if composes(bad, phi, a) {
+		t.Fatal("bias off accepted")
 	}
 }

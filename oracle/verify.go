@@ -44,6 +44,22 @@ func NewEvaluator(n *Network) *Evaluator {
 	return e
 }
 
+// NewLineEvaluator is NewEvaluator for x ↦ φ(aᵀx) when φ is already known
+// as the piecewise-linear function pl (a network on ℚ restricted to the
+// line t ↦ t), so its pieces are not computed twice; a must be nonzero.
+// It evaluates what NewEvaluator of the composed network does (tested).
+func NewLineEvaluator(a []*big.Rat, pl *PiecewiseLinear) *Evaluator {
+	var aa big.Rat
+	dot(a, a, &aa)
+	if aa.Sign() == 0 {
+		panic("oracle: NewLineEvaluator: a = 0")
+	}
+	// φ_e(t) = g(t·a/(aᵀa)) = φ(t): the same function.
+	e := &Evaluator{dir: a, phi: pl, proj: NewProjector(a)}
+	pl.Prepare()
+	return e
+}
+
 // RankOneDirection returns a nonzero a with every row of the first weight
 // matrix a rational multiple of aᵀ, or nil if there is none (or W1 = 0).
 func (n *Network) RankOneDirection() []*big.Rat {
