@@ -48,3 +48,12 @@ func (s dialectSource) Next() ([]*big.Rat, *big.Rat, error) {
 	}
 	return x, y, err
 }
+
+// NextVec is Next for rows with C labels, its errors unwrapped the same way.
+func (s dialectSource) NextVec() ([]*big.Rat, []*big.Rat, error) {
+	x, ys, err := s.rowSource.NextVec()
+	if err != nil && err != io.EOF {
+		err = dialectErr(err)
+	}
+	return x, ys, err
+}

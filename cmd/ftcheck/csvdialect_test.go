@@ -165,3 +165,20 @@ func FuzzReadPointsCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestCSVDialectVectorRows: rows with C labels (read by NextVec) name a
+// dialect fault once, with its fix, as single labels do.
+func TestCSVDialectVectorRows(t *testing.T) {
+	good, err := os.ReadFile("testdata/vec3_data.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := filepath.Join(t.TempDir(), "d.csv")
+	os.WriteFile(d, append(append([]byte{}, good...), "\xef\xbb\xbf9,9,0,0,0\n"...), 0o644)
+	for _, args := range [][]string{{"verify", "-net", "testdata/vec3_f.json", "-data", d}, {"eval", "-net", "testdata/vec3_f.json", "-data", d}} {
+		r := runFtcheck(t, args...)
+		if r.Code != 2 || strings.Count(r.Stderr, "d.csv:") != 1 || !strings.Contains(r.Stderr, "remove it") {
+			t.Errorf("%s: exit %d, stderr %q: want exit 2, the file:line once and the fix", args[0], r.Code, r.Stderr)
+		}
+	}
+}
