@@ -45,12 +45,12 @@ func MinInterpolant(in *instance.Instance) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	net := composeAlong(iv.Net, p.Proj.A)
+	net := ComposeAlong(iv.Net, p.Proj.A)
 	return NewBuilt(MinInterpolantName, net, net.Hidden(), fmt.Sprintf("R = %d breakpoints on the projected data", iv.Breaks)), nil
 }
 
-// composeAlong turns a network on ℚ into one on ℚ^d: x ↦ φ(aᵀx).
-func composeAlong(phi *oracle.Network, a []*big.Rat) *oracle.Network {
+// ComposeAlong turns a network on ℚ into one on ℚ^d: x ↦ φ(aᵀx).
+func ComposeAlong(phi *oracle.Network, a []*big.Rat) *oracle.Network {
 	out := phi.Clone()
 	first := &out.Layers[0]
 	for r, row := range first.W {

@@ -170,7 +170,7 @@ func Stream(src Source, f *oracle.Network, depth int, opt Options) (*StreamResul
 		if !st.zeroOnGaps(pl) {
 			return nil, nil, &setAside{"it bends between two kept rows of a gap, where rows were dropped from the streamed instance"}
 		}
-		net := composeFirst(c.Net, st.a)
+		net := construction.ComposeAlong(c.Net, st.a)
 		if !composes(net, c.Net, st.a) {
 			return nil, nil, fmt.Errorf("finetune: the network of %s composed with a is not φ(aᵀx)", c.name)
 		}
@@ -855,20 +855,6 @@ func composes(net, phi *oracle.Network, a []*big.Rat) bool {
 		}
 	}
 	return true
-}
-
-// composeFirst turns a network on ℚ into one on ℚ^d: x ↦ φ(aᵀx).
-func composeFirst(phi *oracle.Network, a []*big.Rat) *oracle.Network {
-	out := phi.Clone()
-	first := &out.Layers[0]
-	for r, row := range first.W {
-		nr := make([]*big.Rat, len(a))
-		for k := range a {
-			nr[k] = new(big.Rat).Mul(row[0], a[k])
-		}
-		first.W[r] = nr
-	}
-	return out
 }
 
 // verify is one pass checking g(x_i) = z_i on every row: the first mismatch

@@ -474,16 +474,16 @@ func TestStreamLexicographic(t *testing.T) {
 }
 
 // TestComposes: the check of the composed network refuses one weight off in
-// any layer, and accepts composeFirst's result.
+// any layer, and accepts construction.ComposeAlong's result.
 func TestComposes(t *testing.T) {
 	phi := &oracle.Network{Layers: []oracle.Layer{
 		{W: [][]*big.Rat{oracle.Rats(2), oracle.Rats(-1)}, B: oracle.Rats(1, 0)},
 		{W: [][]*big.Rat{oracle.Rats(3, 5)}, B: oracle.Rats(7)},
 	}}
 	a := oracle.Rats(1, 4)
-	net := composeFirst(phi, a)
+	net := construction.ComposeAlong(phi, a)
 	if !composes(net, phi, a) {
-		t.Fatal("composeFirst's network refused")
+		t.Fatal("ComposeAlong's network refused")
 	}
 	for _, at := range []struct{ l, r, k int }{{0, 1, 1}, {1, 0, 0}} {
 		bad := net.Clone()

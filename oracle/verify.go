@@ -33,8 +33,7 @@ func NewEvaluator(n *Network) *Evaluator {
 			for i := range a {
 				u[i] = new(big.Rat).Quo(a[i], &aa)
 			}
-			e.dir, e.phi, e.proj = a, n.Restrict(Zeros(len(a)), u), NewProjector(a)
-			e.phi.Prepare()
+			e.setLine(a, n.Restrict(Zeros(len(a)), u))
 		}
 	}
 	if e.phi == nil {
@@ -49,15 +48,18 @@ func NewEvaluator(n *Network) *Evaluator {
 // line t ↦ t), so its pieces are not computed twice; a must be nonzero.
 // It evaluates what NewEvaluator of the composed network does (tested).
 func NewLineEvaluator(a []*big.Rat, pl *PiecewiseLinear) *Evaluator {
-	var aa big.Rat
-	dot(a, a, &aa)
-	if aa.Sign() == 0 {
+	if isZero(a) {
 		panic("oracle: NewLineEvaluator: a = 0")
 	}
-	// φ_e(t) = g(t·a/(aᵀa)) = φ(t): the same function.
-	e := &Evaluator{dir: a, phi: pl, proj: NewProjector(a)}
-	pl.Prepare()
+	e := &Evaluator{}
+	e.setLine(a, pl)
 	return e
+}
+
+// setLine makes e the 1-D lookup x ↦ φ(aᵀx), φ = pl.
+func (e *Evaluator) setLine(a []*big.Rat, pl *PiecewiseLinear) {
+	e.dir, e.phi, e.proj = a, pl, NewProjector(a)
+	pl.Prepare()
 }
 
 // RankOneDirection returns a nonzero a with every row of the first weight

@@ -31,14 +31,34 @@ func dataCostFlag(fs *flag.FlagSet) *int {
 	return fs.Int("max-data-cost", defaultMaxDataCost, "limit: `cost` K²·⌈b/64⌉² of data whose largest number (input or target) has b > 128 bits (0: none)")
 }
 
-// checkDataCost reports data too costly to build on: numbers over
-// smallDataBits with K²·⌈b/64⌉² over limit. what names the targets.
-func checkDataCost(path string, d *oracle.Data, Z []*big.Rat, what string, limit int) error {
+// checkCostFlag refuses a negative -max-data-cost.
+func checkCostFlag(limit int) error {
 	if limit < 0 {
 		return usageErr("-max-data-cost must be 0 (none) or positive, got %d", limit)
 	}
-	if limit == 0 {
+	return nil
+}
+
+// overDataCost is the -max-data-cost verdict on K rows whose largest number
+// has b bits: nil when allowed (no limit, small numbers, or K²·⌈b/64⌉² ≤
+// limit), else a *oracle.LimitError whose text is what(K, b).
+func overDataCost(K, b, limit int, what func(K int64, b int) string) error {
+	if limit == 0 || b <= smallDataBits {
 		return nil
+	}
+	k, w := int64(K), int64((b+63)/64)
+	cost := k * k * w * w
+	if k > 1<<20 || w > 1<<20 || cost > int64(limit) {
+		return &oracle.LimitError{Limit: "max-data-cost", Max: limit, Got: int(min(cost, 1<<62)), What: what(k, b)}
+	}
+	return nil
+}
+
+// checkDataCost reports data too costly to build on: numbers over
+// smallDataBits with K²·⌈b/64⌉² over limit. what names the targets.
+func checkDataCost(path string, d *oracle.Data, Z []*big.Rat, what string, limit int) error {
+	if err := checkCostFlag(limit); err != nil || limit == 0 {
+		return err
 	}
 	b, line, col := 0, 0, ""
 	see := func(r *big.Rat, i int, name string) {
@@ -52,14 +72,7 @@ func checkDataCost(path string, d *oracle.Data, Z []*big.Rat, what string, limit
 		}
 		see(Z[i], i, what)
 	}
-	if b <= smallDataBits {
-		return nil
-	}
-	K, w := int64(d.K()), int64((b+63)/64)
-	cost := K * K * w * w
-	if K > 1<<20 || w > 1<<20 || cost > int64(limit) {
-		return &oracle.LimitError{Limit: "max-data-cost", Max: limit, Got: int(min(cost, 1<<62)),
-			What: fmt.Sprintf("%s: exact work on %d rows whose largest number (%s, line %d) has %d bits, estimated as K²·⌈b/64⌉², is", path, K, col, line, b)}
-	}
-	return nil
+	return overDataCost(d.K(), b, limit, func(K int64, b int) string {
+		return fmt.Sprintf("%s: exact work on %d rows whose largest number (%s, line %d) has %d bits, estimated as K²·⌈b/64⌉², is", path, K, col, line, b)
+	})
 }

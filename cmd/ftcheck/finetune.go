@@ -98,6 +98,9 @@ func runFinetune(stdout, stderr io.Writer, args []string) error {
 			dtype: *dtype, lim: lim, mo: mo, maxDataCost: *maxDataCost}
 		return vf.run(stdout, stderr)
 	}
+	if err := checkCostFlag(*maxDataCost); err != nil {
+		return err
+	}
 	src, err := newStreamSource(f, *netPath, d, *dataPath, *keepPath, lim, mo)
 	if err != nil {
 		return err

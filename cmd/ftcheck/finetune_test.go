@@ -211,3 +211,16 @@ func TestFinetuneRejectsBrokenConstruction(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", res.Code, res.Stdout, res.Stderr)
 	}
 }
+
+// TestFinetuneNegativeDataCost: a negative -max-data-cost is refused before
+// any pass over the data, for the streamed path as for mstar.
+func TestFinetuneNegativeDataCost(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "g.json")
+	r := runFtcheck(t, "finetune", "-net", "testdata/base.json", "-data", "testdata/labels.csv", "-out", out, "-max-data-cost", "-1")
+	if r.Code != 2 || !strings.Contains(r.Stderr, "-max-data-cost must be 0 (none) or positive") {
+		t.Fatalf("exit %d, stderr %q", r.Code, r.Stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("g written")
+	}
+}

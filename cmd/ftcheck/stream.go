@@ -210,25 +210,15 @@ func (s *streamSource) streamDuplicate(dup *oracle.DuplicatePointError) error {
 // K' ≤ 3N+2 points along the projection, estimated as K'²·⌈b/64⌉².
 func reducedCost(dataPath string, limit int) func(*instance.Instance) error {
 	return func(red *instance.Instance) error {
-		if limit == 0 {
-			return nil
-		}
 		b := 0
 		for i, x := range red.X {
 			for _, v := range []*big.Rat{x[0], red.Z[i]} {
 				b = max(b, v.Num().BitLen(), v.Denom().BitLen())
 			}
 		}
-		if b <= smallDataBits {
-			return nil
-		}
-		K, w := int64(red.K()), int64((b+63)/64)
-		cost := K * K * w * w
-		if K > 1<<20 || w > 1<<20 || cost > int64(limit) {
-			return &oracle.LimitError{Limit: "max-data-cost", Max: limit, Got: int(min(cost, 1<<62)),
-				What: fmt.Sprintf("%s: exact work on the %d points the constructions keep along the projection, whose largest number has %d bits, estimated as K'²·⌈b/64⌉², is", dataPath, K, b)}
-		}
-		return nil
+		return overDataCost(red.K(), b, limit, func(K int64, b int) string {
+			return fmt.Sprintf("%s: exact work on the %d points the constructions keep along the projection, whose largest number has %d bits, estimated as K'²·⌈b/64⌉², is", dataPath, K, b)
+		})
 	}
 }
 
